@@ -1,0 +1,32 @@
+# Two commands for a fresh machine:  make brief   (demo brief -> out/brief.pdf)
+#                                    make test    (the test suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+INPUT  ?= examples
+OUTPUT ?= out/brief.pdf
+
+.PHONY: brief test bench clean lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --disable-pip-version-check -q -e '.[test]'
+	touch $@
+
+brief: $(VENV)/.installed
+	$(BIN)/brief build $(INPUT) -o $(OUTPUT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

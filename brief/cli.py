@@ -1,0 +1,132 @@
+"""Command-line interface: ``brief build``, ``brief inspect``, ``brief models``, ``brief weekly``, ``brief schedule``.
+
+A thin layer over :mod:`brief.pipeline`; user errors are printed as one line
+(never a traceback) and give a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from brief.config import BriefConfig
+from brief.errors import BriefError
+from brief.model import InputProblem
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="News articles in, a cited situation brief out.")
+err = Console(stderr=True)
+out = Console()
+
+
+class Format(str, Enum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+class SummarizerChoice(str, Enum):
+    auto = "auto"
+    seq2seq = "seq2seq"
+    extractive = "extractive"
+
+
+@app.callback()
+def _root() -> None:
+    """News articles in, a cited situation brief out."""
+
+
+def _report(p: InputProblem) -> None:
+    err.print(f"[yellow]skipped[/] {p.path}: {p.message}", highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _outputs(output: Optional[Path], formats: list[Format]) -> list[tuple[Path, str]]:
+    fmts = [f.value for f in formats] or ([output.suffix.lstrip(".")] if output and output.suffix.lstrip(".") in {f.value for f in Format} else ["pdf"])
+    fmts = list(dict.fromkeys(fmts))
+    if output is None:
+        return [(Path("out") / f"brief.{f}", f) for f in fmts]
+    if len(fmts) == 1:
+        return [(output, fmts[0])]
+    base = output.with_suffix("") if output.suffix.lstrip(".") in {f.value for f in Format} else output
+    return [(base.with_suffix(f".{f}"), f) for f in fmts]
+
+
+class _StageProgress:
+    """Adapts pipeline progress callbacks to a rich progress bar per stage."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total or None)
+        self.progress.update(self.tasks[stage], completed=done, total=total or None)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns or URLs.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output path (default out/brief.<ext>).")] = None,
+    format: Annotated[list[Format], typer.Option("--format", "-f", help="pdf, html, md or json; repeat for several.")] = [],
+    model: Annotated[Optional[str], typer.Option("--model", help="Seq2seq model: hub id or local folder.")] = None,
+    summarizer: Annotated[SummarizerChoice, typer.Option("--summarizer", help="auto: seq2seq when the model loads, else extractive.")] = SummarizerChoice.auto,
+    title: Annotated[Optional[str], typer.Option("--title", help="Title of the brief.")] = None,
+    max_themes: Annotated[Optional[int], typer.Option("--max-themes", min=1, help="Most themes to report.")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", help="Also write the co-mention graph (.graphml or .json).")] = None,
+    handling: Annotated[Optional[str], typer.Option("--handling", help="Handling marking printed on the brief.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any bad input.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Build a situation brief from news articles."""
+    from brief.pipeline import run
+
+    config = BriefConfig(summarizer=summarizer.value, model=model, strict=strict)
+    if title:
+        config.title = title
+    if max_themes:
+        config.max_themes = max_themes
+    if handling is not None:
+        config.handling = handling
+    targets = _outputs(output, format)
+    try:
+        with Progress(
+            TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=quiet,
+        ) as bar:
+            result = run(inputs, config, progress=_StageProgress(bar), report=_report)
+        if result.summarizer.notice:
+            err.print(f"[cyan]note:[/] {result.summarizer.notice}", highlight=False, soft_wrap=True)
+        for path, fmt in targets:
+            result.write(path, fmt)
+            out.print(f"wrote {path}", highlight=False)
+        if graph is not None:
+            from brief.group import write_graph
+
+            write_graph(result, graph)
+            out.print(f"wrote {graph}", highlight=False)
+    except BriefError as e:
+        fail(str(e))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,369 @@
+"""The data model shared by every pipeline stage.
+
+Every stage takes and returns these dataclasses; nothing else crosses a stage
+boundary.  ``Brief`` is the complete record of one run and serialises to the JSON
+contract in ``shared/schema/brief.schema.json`` (see :meth:`Brief.to_dict`).
+
+Conventions
+-----------
+* Dates are :class:`datetime.date` (``None`` when unknown) and serialise as ISO
+  ``YYYY-MM-DD`` strings.
+* A :class:`Citation` points at ``Document.sentences[index]`` -- the *cleaned*
+  sentences of a document, 0-based.
+* Ids are short, stable strings: documents ``d-<hash>``, events ``e<n>``,
+  themes ``t<n>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """One source sentence: ``documents[doc_id].sentences[sentence]``."""
+
+    doc_id: str
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "sentence": self.sentence}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Citation:
+        return cls(str(d["doc_id"]), int(d["sentence"]))
+
+
+@dataclass
+class Dropped:
+    """A span the cleaner removed, with the reason (``kind``)."""
+
+    doc_id: str
+    kind: str  # e.g. "caption", "related-posts", "newsletter", "login-wall", "author-blurb", "share", "chrome", "filler", "duplicate-line"
+    text: str
+    line: int | None = None  # 0-based line number in the raw text, when known
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "kind": self.kind, "text": self.text, "line": self.line}
+
+
+@dataclass
+class Sentence:
+    """A sentence of a document's cleaned body."""
+
+    doc_id: str
+    index: int  # position in Document.sentences
+    text: str
+    start: int = 0  # character offsets in Document.body
+    end: int = 0
+    paragraph: int = 0
+
+
+@dataclass
+class Document:
+    """One news article, from ingest to the end of the run.
+
+    ``text`` is what ingest read (body only: headline and front matter removed);
+    ``body`` is the cleaned text (clean stage); ``sentences`` are the cleaned
+    body's sentences (extract stage).
+    """
+
+    id: str
+    title: str
+    text: str
+    outlet: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published: dt.date | None = None
+    # where each piece of metadata came from: {"published": "front-matter", "outlet": "text:byline", ...}
+    provenance: dict[str, str] = field(default_factory=dict)
+    format: str = "txt"  # txt, md, html, json, jsonl, rss, atom, dict
+    first_seen: dt.datetime | None = None
+    body: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    duplicate_of: str | None = None  # id of the document this one repeats (same wire story)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def date_label(self) -> str:
+        return self.published.isoformat() if self.published else "undated"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "byline": self.byline,
+            "url": self.url,
+            "path": self.path,
+            "published": _iso(self.published),
+            "provenance": dict(self.provenance),
+            "format": self.format,
+            "first_seen": _iso(self.first_seen),
+            "duplicate_of": self.duplicate_of,
+            "sentences": [s.text for s in self.sentences],
+            "dropped_count": len(self.dropped),
+        }
+
+
+@dataclass
+class Entity:
+    """A canonical entity (after folding name variants across documents)."""
+
+    id: str  # canonical name, used as the key everywhere
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # roles seen with the name ("Prime Minister")
+    mentions: int = 0
+    documents: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Event:
+    """Who did what to whom, where and when -- with the sentences that say so."""
+
+    id: str
+    action: str  # predicate lemma, e.g. "meet"
+    actors: list[str] = field(default_factory=list)  # canonical entity names or noun phrases
+    targets: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    action_text: str = ""  # surface phrase, e.g. "met with"
+    date: dt.date | None = None
+    date_end: dt.date | None = None  # for ranges ("late May" -> 05-20..05-31)
+    date_text: str | None = None
+    attribution: str | None = None  # "according to X", "X said"
+    negated: bool = False
+    hedged: bool = False  # reportedly, allegedly, speculated
+    modality: str | None = None  # "expected", "warned", "planned", ...
+    mentions: list[Citation] = field(default_factory=list)  # >= 1
+    entities: list[str] = field(default_factory=list)  # every canonical entity in the event's sentences
+    keyphrases: list[str] = field(default_factory=list)  # multi-word noun phrases in the event's sentences
+    salience: float = 0.0
+    new: bool = False  # new since the previous brief (weekly)
+
+    @property
+    def sources(self) -> list[str]:
+        """Distinct document ids that report this event, in first-mention order."""
+        return list(dict.fromkeys(c.doc_id for c in self.mentions))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": _iso(self.date),
+            "date_end": _iso(self.date_end),
+            "date_text": self.date_text,
+            "actors": list(self.actors),
+            "action": self.action,
+            "action_text": self.action_text,
+            "targets": list(self.targets),
+            "locations": list(self.locations),
+            "attribution": self.attribution,
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "modality": self.modality,
+            "entities": list(self.entities),
+            "keyphrases": list(self.keyphrases),
+            "salience": round(self.salience, 4),
+            "new": self.new,
+            "mentions": [c.to_dict() for c in self.mentions],
+        }
+
+
+@dataclass
+class Statement:
+    """One sentence of the brief and the source sentences that support it."""
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    origin: str = "extractive"  # "seq2seq", "extractive", "gate-replaced"
+    event_ids: list[str] = field(default_factory=list)
+    theme_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "origin": self.origin,
+            "event_ids": list(self.event_ids),
+            "theme_id": self.theme_id,
+        }
+
+
+@dataclass
+class Theme:
+    id: str
+    label: str
+    keyphrases: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+    summary: list[Statement] = field(default_factory=list)
+    salience: float = 0.0
+    new: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "keyphrases": list(self.keyphrases),
+            "entities": list(self.entities),
+            "event_ids": list(self.event_ids),
+            "summary": [s.to_dict() for s in self.summary],
+            "salience": round(self.salience, 4),
+            "new": self.new,
+        }
+
+
+@dataclass
+class DiscrepancyValue:
+    value: str
+    doc_id: str
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "doc_id": self.doc_id, "sentence": self.sentence}
+
+
+@dataclass
+class Discrepancy:
+    """Sources disagree on one fact (a count, a date, a figure)."""
+
+    fact: str
+    values: list[DiscrepancyValue] = field(default_factory=list)  # >= 2
+    event_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "values": [v.to_dict() for v in self.values],
+            "event_ids": list(self.event_ids),
+        }
+
+
+@dataclass
+class InputProblem:
+    """A bad input: reported as one line, the run goes on without it."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass
+class SummarizerInfo:
+    kind: Literal["seq2seq", "extractive"] = "extractive"
+    model: str | None = None
+    notice: str | None = None  # e.g. why the seq2seq model was not used
+    gate_replaced: int = 0  # generated sentences the faithfulness gate dropped/replaced
+    generated: int = 0  # generated sentences kept
+    device: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Brief:
+    """Everything one run decided."""
+
+    title: str
+    generated_at: dt.datetime
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    summarizer: SummarizerInfo = field(default_factory=SummarizerInfo)
+    documents: list[Document] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    key_points: list[Statement] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    graph: dict[str, Any] | None = None  # node-link JSON of the co-mention graph
+    graph_svg: str | None = None  # figure of the graph for the PDF
+    handling: str | None = None  # handling marking, e.g. "UNCLASSIFIED // OPEN SOURCE"
+    version: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # -- lookups -------------------------------------------------------------
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    def event(self, event_id: str) -> Event:
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        raise KeyError(event_id)
+
+    def sentence_text(self, c: Citation) -> str:
+        return self.document(c.doc_id).sentences[c.sentence].text
+
+    @property
+    def dropped(self) -> list[Dropped]:
+        return [x for d in self.documents for x in d.dropped]
+
+    def source_numbers(self) -> dict[str, int]:
+        """1-based number of each document in the sources annex (documents order)."""
+        return {d.id: i for i, d in enumerate(self.documents, start=1)}
+
+    # -- output --------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "generated_at": self.generated_at.isoformat(timespec="seconds"),
+            "period": {"start": _iso(self.period_start), "end": _iso(self.period_end)},
+            "summarizer": self.summarizer.to_dict(),
+            "handling": self.handling,
+            "version": self.version,
+            "documents": [d.to_dict() for d in self.documents],
+            "entities": [e.to_dict() for e in self.entities],
+            "events": [e.to_dict() for e in self.events],
+            "themes": [t.to_dict() for t in self.themes],
+            "key_points": [s.to_dict() for s in self.key_points],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "dropped": [x.to_dict() for x in self.dropped],
+            "input_errors": [p.to_dict() for p in self.problems],
+            "graph": self.graph,
+            "meta": self.meta,
+        }
+
+    def write(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the brief as pdf, html, md or json (format defaults to the suffix).
+
+        The file is written atomically: a crash never leaves a half-written brief.
+        """
+        from brief.render import write_brief  # late import: the model does not depend on render
+
+        return write_brief(self, Path(path), format)

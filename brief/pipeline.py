@@ -1,0 +1,114 @@
+"""The one pipeline every entry point runs: ingest -> clean -> extract -> group -> summarize.
+
+Rendering is separate (``Brief.write``) so a caller can write several formats
+from one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from brief import __version__
+from brief.clean import clean_documents
+from brief.config import BriefConfig
+from brief.errors import BriefError, InputError, NoDocumentsError
+from brief.extract import extract
+from brief.group import group
+from brief.ingest import load_inputs
+from brief.model import Brief, Document, InputProblem
+from brief.summarize import Summarizer, get_summarizer, summarize
+
+# progress(stage, done, total): called as a stage advances; total may be 0 when unknown
+Progress = Callable[[str, int, int], None]
+# report(problem): called once per bad input, as soon as it is found
+Reporter = Callable[[InputProblem], None]
+
+
+def _noop_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def _in_window(doc: Document, since: dt.date | None, until: dt.date | None) -> bool:
+    day = doc.published or (doc.first_seen.date() if doc.first_seen else None)
+    if day is None:
+        return True
+    if since is not None and day < since:
+        return False
+    if until is not None and day > until:
+        return False
+    return True
+
+
+def run(
+    inputs: Iterable[str | Path | dict[str, Any] | Document],
+    config: BriefConfig | None = None,
+    *,
+    summarizer: Summarizer | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    progress: Progress | None = None,
+    report: Reporter | None = None,
+) -> Brief:
+    """Build a :class:`Brief` from files, folders, globs, URLs, dicts or Documents.
+
+    Bad inputs are reported through ``report`` (and kept in ``Brief.problems``);
+    with ``config.strict`` the first one raises :class:`InputError` instead.
+    Raises :class:`NoDocumentsError` when nothing usable is left.
+    """
+    config = config or BriefConfig()
+    progress = progress or _noop_progress
+    problems: list[InputProblem] = []
+
+    def on_problem(p: InputProblem) -> None:
+        if config.strict:
+            raise InputError(p.path, p.message)
+        problems.append(p)
+        if report is not None:
+            report(p)
+
+    docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
+    docs = clean_documents(docs, config=config, progress=progress)
+    docs = [d for d in docs if _in_window(d, since, until)]
+    empty = [d for d in docs if not d.body.strip()]
+    for d in empty:
+        on_problem(InputProblem(d.path or d.url or d.id, "no article text left after cleaning"))
+    docs = [d for d in docs if d.body.strip()]
+    if not docs:
+        raise NoDocumentsError("no usable documents" + (" in the selected window" if since or until else ""))
+
+    extraction = extract(docs, config=config, progress=progress)
+    grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)
+
+    if summarizer is None:
+        summarizer = get_summarizer(config)
+    summaries = summarize(grouping.themes, extraction.events, docs, summarizer, config=config, progress=progress)
+
+    dates = [d.published for d in docs if d.published] + [e.date for e in extraction.events if e.date and e.mentions]
+    doc_dates = [d.published for d in docs if d.published]
+    period_start = since or (min(doc_dates) if doc_dates else (min(dates) if dates else None))
+    period_end = until or (max(doc_dates) if doc_dates else (max(dates) if dates else None))
+
+    return Brief(
+        title=config.title,
+        generated_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        period_start=period_start,
+        period_end=period_end,
+        summarizer=summaries.info,
+        documents=docs,
+        entities=extraction.entities,
+        events=extraction.events,
+        themes=grouping.themes,
+        key_points=summaries.key_points,
+        discrepancies=extraction.discrepancies,
+        problems=problems,
+        graph=grouping.graph_json,
+        graph_svg=grouping.graph_svg,
+        handling=config.handling,
+        version=__version__,
+    )
+
+
+__all__ = ["run", "Progress", "Reporter", "BriefError"]
