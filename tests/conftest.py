@@ -1,0 +1,47 @@
+"""Shared test fixtures.  The seed corpus is read from ../shared at test time, never copied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SCHEMA = ROOT.parent / "shared" / "schema" / "brief.schema.json"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is not available")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def brief_schema() -> dict:
+    if not SCHEMA.is_file():
+        pytest.skip("../shared/schema/brief.schema.json is not available")
+    return json.loads(SCHEMA.read_text())
+
+
+@pytest.fixture(scope="session")
+def seeds_brief(seeds_dir):
+    """The brief built from the seeds with the default (extractive) path, built once per session."""
+    from brief import BriefConfig, build_brief
+
+    return build_brief([seeds_dir], config=BriefConfig(summarizer="extractive"))
+
+
+@pytest.fixture(scope="session")
+def examples_brief(examples_dir):
+    from brief import BriefConfig, build_brief
+
+    return build_brief([examples_dir], config=BriefConfig(summarizer="extractive"))
