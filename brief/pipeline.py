@@ -86,10 +86,11 @@ def run(
         summarizer = get_summarizer(config)
     summaries = summarize(grouping.themes, extraction.events, docs, summarizer, config=config, progress=progress)
 
-    dates = [d.published for d in docs if d.published] + [e.date for e in extraction.events if e.date and e.mentions]
+    # The period is what the documents cover: their publication dates (or the
+    # requested window).  Event dates are not used: articles cite old events.
     doc_dates = [d.published for d in docs if d.published]
-    period_start = since or (min(doc_dates) if doc_dates else (min(dates) if dates else None))
-    period_end = until or (max(doc_dates) if doc_dates else (max(dates) if dates else None))
+    period_start = since or (min(doc_dates) if doc_dates else None)
+    period_end = until or (max(doc_dates) if doc_dates else None)
 
     return Brief(
         title=config.title,
