@@ -1,65 +1,77 @@
-"""Render: Brief -> HTML (Jinja2) -> PDF (WeasyPrint), Markdown, JSON.  (Minimal first pass.)"""
+"""Render: Brief -> HTML (Jinja2) -> PDF (WeasyPrint), Markdown, JSON.
+
+* :func:`write_brief` writes one format atomically (temp file + rename).
+* :func:`render_html`, :func:`render_pdf`, :func:`render_markdown`, :func:`render_json`
+  return the content.
+* WeasyPrint only ever sees :class:`brief.render.fetcher.SafeFetcher`: no
+  network, no file outside ``templates/``.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
+from brief.errors import BriefError
 from brief.model import Brief
+from brief.render.atomic import atomic_write
+from brief.render.context import View
+from brief.render.fetcher import TEMPLATES, SafeFetcher
+from brief.render.html import render_html
+from brief.render.markdown import render_markdown
+from brief.render.pdf import render_pdf
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FORMATS = ("pdf", "html", "md", "json")
+_ALIASES = {"markdown": "md", "htm": "html"}
 
 
-def render_html(brief: Brief) -> str:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
-    return env.get_template("brief.html.j2").render(b=brief, nums=brief.source_numbers())
+class RenderError(BriefError):
+    """The brief could not be rendered or written (unknown format, unwritable path)."""
 
 
-def render_markdown(brief: Brief) -> str:
-    nums = brief.source_numbers()
-    lines = [f"# {brief.title}", ""]
-    for t in brief.themes:
-        lines += [f"## {t.label}", ""]
-        for s in t.summary:
-            marks = "".join(f"[{nums[c.doc_id]}]" for c in s.citations)
-            lines.append(f"- {s.text} {marks}")
-        lines.append("")
-    lines += ["## Sources", ""]
-    for d in brief.documents:
-        lines.append(f"{nums[d.id]}. {d.title} — {d.outlet or 'unknown outlet'}, {d.date_label}, {d.url or d.path}")
-    return "\n".join(lines) + "\n"
+def render_json(brief: Brief) -> str:
+    return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_brief(brief: Brief, path: Path, format: str | None = None) -> Path:
-    fmt = (format or path.suffix.lstrip(".") or "pdf").lower()
+def render_bytes(brief: Brief, format: str) -> bytes:
+    fmt = _ALIASES.get(format.lower(), format.lower())
     if fmt == "json":
-        data = json.dumps(brief.to_dict(), indent=2, ensure_ascii=False).encode("utf-8")
-    elif fmt == "md":
-        data = render_markdown(brief).encode("utf-8")
-    elif fmt == "html":
-        data = render_html(brief).encode("utf-8")
-    elif fmt == "pdf":
-        from weasyprint import HTML
+        return render_json(brief).encode("utf-8")
+    if fmt == "md":
+        return render_markdown(brief).encode("utf-8")
+    if fmt == "html":
+        return render_html(brief).encode("utf-8")
+    if fmt == "pdf":
+        return render_pdf(brief)
+    raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
 
-        data = HTML(string=render_html(brief), base_url=str(TEMPLATES)).write_pdf()
-    else:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    _atomic_write(path, data)
-    return path
+
+def write_brief(brief: Brief, path: Path | str, format: str | None = None) -> Path:
+    """Write the brief to ``path`` as pdf, html, md or json (default: from the suffix, else pdf).
+
+    The content is rendered fully in memory first and then written through a
+    temporary file in the same folder and ``os.replace``: a crash never leaves a
+    half-written brief, and an existing file is only replaced by a complete one.
+    """
+    path = Path(path)
+    fmt = (format or path.suffix.lstrip(".") or "pdf").lower()
+    data = render_bytes(brief, fmt)
+    try:
+        return atomic_write(path, data)
+    except OSError as e:
+        raise RenderError(f"{path}: cannot write the brief ({e.strerror or e})") from e
+
+
+__all__ = [
+    "FORMATS",
+    "RenderError",
+    "SafeFetcher",
+    "TEMPLATES",
+    "View",
+    "render_bytes",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_pdf",
+    "write_brief",
+]
