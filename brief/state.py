@@ -1,0 +1,126 @@
+"""Crash-safe files of the weekly job: the state file, the run lock, atomic JSON writes.
+
+The state file (``<output_dir>/.brief-weekly-state.json`` unless the config
+names another) records every document the job has seen (with when it was
+first seen, which dates undated documents) and every brief it has made::
+
+    {"version": 1,
+     "documents": {"d-...": {"first_seen": "2024-01-07T23:59:59+00:00", "title": ..., "published": ..., "source": ...}},
+     "briefs": {"2024-W02": {"as_of": ..., "since": ..., "until": ..., "files": [...], "documents": [...],
+                             "previous": "2024-W01", "new_themes": [...], "new_events": [...],
+                             "generated_at": ..., "run_id": ...}}}
+
+It is only ever replaced whole (temp file + fsync + ``os.replace``), so a crash
+leaves either the old or the new state, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from brief.errors import BriefError
+
+STATE_VERSION = 1
+LOCK_NAME = ".brief-weekly.lock"
+
+
+class StateError(BriefError):
+    """The state file cannot be read or is not a brief state file."""
+
+
+class BusyError(BriefError):
+    """Another weekly run holds the lock."""
+
+
+def empty_state() -> dict[str, Any]:
+    return {"version": STATE_VERSION, "documents": {}, "briefs": {}}
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    atomic_write_bytes(path, (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def load_state(path: Path) -> dict[str, Any]:
+    """The state at ``path`` (an empty state when the file does not exist yet)."""
+    if not path.exists():
+        return empty_state()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise StateError(
+            f"{path}: state file is unreadable ({e}); it is only ever replaced whole, so something else changed it"
+            " -- move it away to start a fresh history"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict) or not isinstance(data.get("briefs"), dict):
+        raise StateError(f"{path}: not a brief weekly state file (expected 'documents' and 'briefs' tables)")
+    if data.get("version", STATE_VERSION) > STATE_VERSION:
+        raise StateError(f"{path}: state file version {data.get('version')} is newer than this brief understands")
+    return data
+
+
+def save_state(path: Path, state: dict[str, Any]) -> None:
+    atomic_write_json(path, state)
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path) -> Iterator[Path]:
+    """Hold an exclusive ``flock`` on ``folder/.brief-weekly.lock`` (raise :class:`BusyError` if taken)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = folder / LOCK_NAME
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+            except OSError:
+                holder = ""
+            who = f" (pid {holder})" if holder.isdigit() else ""
+            raise BusyError(f"another `brief weekly` run is in progress{who}: {lock} is locked; try again when it has finished") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        try:
+            yield lock
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,466 @@
+"""The weekly job: ``brief weekly [--config brief.toml] [--as-of DATE]``.
+
+One run builds the brief of the ``config.window_days`` days ending at the
+as-of date (inclusive) and writes ``<output_dir>/brief-YYYY-Www.<fmt>`` (ISO
+week of the as-of date).  Documents are selected by publication date; an
+undated document counts on the day it was first seen (kept in the state file,
+so the answer never changes on a re-run).  Themes and events that do not appear
+in the previous week's brief (the latest earlier ``brief-*.json`` in
+``output_dir``) are marked ``new``.
+
+Safety: one run at a time (``flock``); outputs are rendered into a staging
+folder, then moved into place under a journal, and the state file is written
+last -- it is the commit point.  A crash or kill at any moment leaves the
+previous outputs and state, which the next run restores from the journal if
+needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import uuid
+import zoneinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brief.config import BriefConfig
+from brief.errors import BriefError, ConfigError, InputError, NoDocumentsError
+from brief.model import Brief, Event, InputProblem, Theme
+from brief.state import atomic_write_json, load_state, run_lock, save_state
+
+Progress = Callable[[str, int, int], None]
+Reporter = Callable[[InputProblem], None]
+
+STATE_NAME = ".brief-weekly-state.json"
+JOURNAL_NAME = ".brief-weekly-journal.json"
+STAGING_NAME = ".brief-weekly-staging"
+WEEK_FILE = re.compile(r"^brief-(\d{4})-W(\d{2})\.json$")
+
+
+@dataclass
+class WeeklyResult:
+    """What one weekly run did."""
+
+    week: str  # "2024-W02"
+    as_of: dt.date
+    since: dt.date
+    until: dt.date
+    brief: Brief
+    paths: list[Path] = field(default_factory=list)
+    previous: str | None = None  # week of the brief compared against, None for the first brief
+    new_themes: list[str] = field(default_factory=list)  # theme ids marked new
+    new_events: list[str] = field(default_factory=list)  # event ids marked new
+
+
+# -- dates -----------------------------------------------------------------------
+
+
+def tzinfo(config: BriefConfig) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(config.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"timezone: unknown time zone {config.timezone!r}") from None
+
+
+def parse_as_of(value: str | dt.date | None, config: BriefConfig, now: dt.datetime | None = None) -> dt.date:
+    """``None``/"today", "yesterday" or an ISO date (``YYYY-MM-DD``), in the config's time zone."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    today = (now or dt.datetime.now(tzinfo(config))).astimezone(tzinfo(config)).date()
+    text = (value or "today").strip().lower()
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - dt.timedelta(days=1)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BriefError(f"--as-of: {value!r} is not a date; use YYYY-MM-DD, 'today' or 'yesterday'") from None
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def window(as_of: dt.date, days: int) -> tuple[dt.date, dt.date]:
+    """The ``days`` days ending at ``as_of``, both ends included."""
+    return as_of - dt.timedelta(days=days - 1), as_of
+
+
+def output_paths(config: BriefConfig, week: str) -> list[tuple[Path, str]]:
+    fmts = list(dict.fromkeys([*(f.lower() for f in config.formats), "json"]))
+    return [(Path(config.output_dir) / f"brief-{week}.{f}", f) for f in fmts]
+
+
+def state_path(config: BriefConfig) -> Path:
+    return Path(config.state_file) if config.state_file else Path(config.output_dir) / STATE_NAME
+
+
+# -- "new since last brief" ---------------------------------------------------------
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_LEADING_THE = re.compile(r"^(the|a|an)\s+")
+
+
+def _norm(s: str) -> str:
+    s = _PUNCT.sub(" ", str(s).casefold())
+    return _LEADING_THE.sub("", " ".join(s.split()))
+
+
+def _sentence_key(s: str) -> str:
+    return " ".join(_PUNCT.sub(" ", s.casefold()).split())
+
+
+def _participants(actors: Iterable[str], targets: Iterable[str]) -> frozenset[str]:
+    return frozenset(x for x in (_norm(a) for a in [*actors, *targets]) if x)
+
+
+@dataclass(frozen=True)
+class _PrevEvent:
+    action: str
+    people: frozenset[str]
+    date: str | None
+    sentences: frozenset[str]
+    content: frozenset[str] = frozenset()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"brandt" names the same participant as "tomas brandt" (canonical names are not always folded)."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(short) and all(t in long for t in short) and len(short[-1]) > 2
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Soft Jaccard of two participant sets."""
+    shared = sum(1 for x in a if any(_same_name(x, y) for y in b))
+    return shared / (len(a) + len(b) - shared) if a or b else 1.0
+
+
+def _content(entities: Iterable[str], keyphrases: Iterable[str], locations: Iterable[str], people: frozenset[str]) -> frozenset[str]:
+    items = {x for x in (_norm(s) for s in [*entities, *keyphrases, *locations]) if x}
+    return frozenset(x for x in items if not any(_same_name(x, p) for p in people))
+
+
+def _previous_events(prev: dict[str, Any]) -> list[_PrevEvent]:
+    texts: dict[tuple[str, int], str] = {}
+    for d in prev.get("documents") or []:
+        for i, s in enumerate(d.get("sentences") or []):
+            texts[(str(d.get("id")), i)] = str(s)
+    out = []
+    for e in prev.get("events") or []:
+        sents = frozenset(
+            _sentence_key(texts[(str(m.get("doc_id")), int(m.get("sentence", -1)))])
+            for m in e.get("mentions") or []
+            if (str(m.get("doc_id")), int(m.get("sentence", -1))) in texts
+        )
+        people = _participants(e.get("actors") or [], e.get("targets") or [])
+        content = _content(e.get("entities") or [], e.get("keyphrases") or [], e.get("locations") or [], people)
+        out.append(_PrevEvent(_norm(e.get("action") or ""), people, e.get("date"), sents, content))
+    return out
+
+
+def _event_seen(ev: Event, sentences: set[str], prev: list[_PrevEvent]) -> bool:
+    action = _norm(ev.action)
+    people = _participants(ev.actors, ev.targets)
+    date = ev.date.isoformat() if ev.date else None
+    content = _content(ev.entities, ev.keyphrases, ev.locations, people)
+    for p in prev:
+        if sentences & p.sentences:
+            return True  # the very same sentence was reported last time
+        if not action or p.action != action:
+            continue
+        if date and p.date and date != p.date:
+            continue
+        same_day = bool(date and date == p.date)
+        # same participants, and (same day, or talking about overlapping things)
+        about_same = same_day or not content or not p.content or bool(content & p.content)
+        if people and p.people:
+            if _overlap(people, p.people) >= 0.5 and about_same:
+                return True
+        elif not people and not p.people and same_day:
+            return True
+    return False
+
+
+def _theme_features(entities: Iterable[str], keyphrases: Iterable[str]) -> set[str]:
+    return {x for x in (_norm(s) for s in [*entities, *keyphrases]) if x}
+
+
+def _theme_seen(theme: Theme, prev_themes: list[dict[str, Any]]) -> bool:
+    mine = _theme_features(theme.entities, theme.keyphrases)
+    label = _norm(theme.label)
+    for p in prev_themes:
+        if label and label == _norm(p.get("label") or ""):
+            return True
+        theirs = _theme_features(p.get("entities") or [], p.get("keyphrases") or [])
+        shared = mine & theirs
+        if mine and theirs and len(shared) >= min(2, len(mine), len(theirs)) and len(shared) / min(len(mine), len(theirs)) >= 0.4:
+            return True
+    return False
+
+
+def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], list[str]]:
+    """Set ``Event.new`` and ``Theme.new`` against the previous brief's JSON; return the new ids.
+
+    With no previous brief nothing is marked (there is nothing to be new against).
+    An event is known when last week's brief cited the same sentence for an
+    event, or had the same action with the same participants (actors and
+    targets, >= half shared) on a compatible date.  A theme is known when it
+    shares its label, or enough of its entities and key phrases, with a theme of
+    last week; a theme whose events are all known is not new either.
+    """
+    for e in brief.events:
+        e.new = False
+    for t in brief.themes:
+        t.new = False
+    if previous is None:
+        return [], []
+    prev_events = _previous_events(previous)
+    texts: dict[tuple[str, int], str] = {}
+    for d in brief.documents:
+        for s in d.sentences:
+            texts[(d.id, s.index)] = _sentence_key(s.text)
+    new_events = []
+    for e in brief.events:
+        sents = {texts[(c.doc_id, c.sentence)] for c in e.mentions if (c.doc_id, c.sentence) in texts}
+        sents.discard("")
+        e.new = not _event_seen(e, sents, prev_events)
+        if e.new:
+            new_events.append(e.id)
+    by_id = {e.id: e for e in brief.events}
+    prev_themes = [t for t in previous.get("themes") or [] if isinstance(t, dict)]
+    new_themes = []
+    for t in brief.themes:
+        evs = [by_id[i] for i in t.event_ids if i in by_id]
+        if evs and not any(e.new for e in evs):
+            continue
+        t.new = not _theme_seen(t, prev_themes)
+        if t.new:
+            new_themes.append(t.id)
+    return new_themes, new_events
+
+
+def previous_brief(output_dir: Path, week: str) -> tuple[str, dict[str, Any]] | None:
+    """The latest readable ``brief-YYYY-Www.json`` in ``output_dir`` strictly before ``week``."""
+    found = []
+    if output_dir.is_dir():
+        for p in output_dir.iterdir():
+            m = WEEK_FILE.match(p.name)
+            if m and f"{m.group(1)}-W{m.group(2)}" < week:
+                found.append((f"{m.group(1)}-W{m.group(2)}", p))
+    for wk, p in sorted(found, reverse=True):
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        if isinstance(data, dict):
+            return wk, data
+    return None
+
+
+# -- commit protocol ---------------------------------------------------------------
+
+
+def _journal_recover(output_dir: Path, state: dict[str, Any]) -> None:
+    """Finish or undo a commit that a crash interrupted (the state file decides which)."""
+    journal = output_dir / JOURNAL_NAME
+    if journal.exists():
+        try:
+            data = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            data = None  # the journal is written atomically before any move: unreadable means never used
+        if isinstance(data, dict):
+            committed = any(isinstance(b, dict) and b.get("run_id") == data.get("run_id") for b in state.get("briefs", {}).values())
+            _finish(output_dir, data, committed)
+        journal.unlink(missing_ok=True)
+    shutil.rmtree(output_dir / STAGING_NAME, ignore_errors=True)
+
+
+def _finish(output_dir: Path, journal: dict[str, Any], committed: bool) -> None:
+    for item in journal.get("moves", []):
+        target = output_dir / item["target"]
+        backup = output_dir / STAGING_NAME / item["backup"]
+        if committed:
+            backup.unlink(missing_ok=True)
+        elif backup.exists():
+            os.replace(backup, target)  # put the old file back
+        elif not item.get("existed"):
+            target.unlink(missing_ok=True)  # a new file of the failed run
+
+
+def _commit(config: BriefConfig, staged: list[tuple[Path, Path]], state: dict[str, Any], run_id: str) -> None:
+    output_dir = Path(config.output_dir)
+    staging = output_dir / STAGING_NAME
+    journal = output_dir / JOURNAL_NAME
+    moves = [{"target": target.name, "backup": f"{target.name}.{run_id}.bak", "existed": target.exists()} for _, target in staged]
+    record = {"run_id": run_id, "moves": moves}
+    atomic_write_json(journal, record)
+    try:
+        for (tmp, target), item in zip(staged, moves):
+            if item["existed"]:
+                os.replace(target, staging / item["backup"])
+            os.replace(tmp, target)
+        save_state(state_path(config), state)  # the commit point
+    except BaseException:
+        _finish(output_dir, record, committed=False)
+        journal.unlink(missing_ok=True)
+        raise
+    _finish(output_dir, record, committed=True)
+    journal.unlink(missing_ok=True)
+
+
+# -- the run -------------------------------------------------------------------------
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def run_weekly(
+    config: BriefConfig,
+    as_of: str | dt.date | None = None,
+    *,
+    summarizer: Any = None,
+    progress: Progress | None = None,
+    report: Reporter | None = None,
+    now: dt.datetime | None = None,
+) -> WeeklyResult:
+    """Build and write the brief of the week ending at ``as_of``; see the module docstring."""
+    from brief.ingest import load_inputs
+    from brief.pipeline import run
+
+    if not config.sources:
+        where = f"{config.config_path}: " if config.config_path else ""
+        raise ConfigError(f"{where}sources: no sources configured (folders, globs, feed files or URLs)")
+    tz = tzinfo(config)
+    now = (now or dt.datetime.now(tz)).astimezone(tz)
+    day = parse_as_of(as_of, config, now)
+    since, until = window(day, config.window_days)
+    week = iso_week(day)
+    output_dir = Path(config.output_dir)
+    progress = progress or _noop
+    problems: list[InputProblem] = []
+
+    def on_problem(p: InputProblem) -> None:
+        if config.strict:
+            raise InputError(p.path, p.message)
+        problems.append(p)
+        if report is not None:
+            report(p)
+
+    with run_lock(output_dir):
+        spath = state_path(config)
+        state = load_state(spath)
+        _journal_recover(output_dir, state)
+
+        docs = load_inputs(list(config.sources), config=config, on_problem=on_problem, progress=progress)
+        # an undated document is dated by when the job first saw it; a back-filling run
+        # (as-of in the past) sees it at the end of its as-of day at the latest
+        seen_at = min(now, dt.datetime.combine(day, dt.time(23, 59, 59), tz))
+        seen = state["documents"]
+        for d in docs:
+            rec = seen.get(d.id)
+            first = None
+            if isinstance(rec, dict) and rec.get("first_seen"):
+                try:
+                    first = dt.datetime.fromisoformat(rec["first_seen"])
+                except ValueError:
+                    first = None
+            d.first_seen = first or seen_at
+        candidates = [d for d in docs if d.published is None or since <= d.published <= until]
+        try:
+            brief = run(candidates, config, summarizer=summarizer, since=since, until=until, progress=progress, report=on_problem)
+        except NoDocumentsError:
+            raise NoDocumentsError(f"no usable documents published between {since} and {until} (week {week}); nothing written") from None
+        brief.problems = problems + [p for p in brief.problems if p not in problems]
+
+        prev = previous_brief(output_dir, week)
+        new_themes, new_events = mark_new(brief, prev[1] if prev else None)
+        run_id = uuid.uuid4().hex[:12]
+        brief.meta["weekly"] = {
+            "week": week,
+            "as_of": day.isoformat(),
+            "window": {"start": since.isoformat(), "end": until.isoformat(), "days": config.window_days},
+            "timezone": config.timezone,
+            "previous_brief": f"brief-{prev[0]}.json" if prev else None,
+            "new_themes": new_themes,
+            "new_events": new_events,
+            "run_id": run_id,
+        }
+
+        # render everything into the staging folder first: nothing visible changes yet
+        staging = output_dir / STAGING_NAME
+        staging.mkdir(parents=True, exist_ok=True)
+        targets = output_paths(config, week)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for target, fmt in targets:
+                tmp = staging / f"{target.name}.{run_id}.partial"
+                staged.append((tmp, target))
+                brief.write(tmp, fmt)
+
+            for d in docs:
+                rec = seen.get(d.id) if isinstance(seen.get(d.id), dict) else {}
+                rec.setdefault("first_seen", d.first_seen.isoformat(timespec="seconds") if d.first_seen else None)
+                rec["title"] = d.title
+                rec["source"] = d.path or d.url
+                rec["published"] = d.published.isoformat() if d.published else rec.get("published")
+                seen[d.id] = rec
+            for d in brief.documents:  # the cleaner may have found a date in the text
+                if d.id in seen and d.published:
+                    seen[d.id]["published"] = d.published.isoformat()
+            state["version"] = 1
+            state["briefs"][week] = {
+                "as_of": day.isoformat(),
+                "since": since.isoformat(),
+                "until": until.isoformat(),
+                "files": [t.name for t, _ in targets],
+                "documents": [d.id for d in brief.documents],
+                "previous": prev[0] if prev else None,
+                "new_themes": new_themes,
+                "new_events": new_events,
+                "generated_at": brief.generated_at.isoformat(timespec="seconds"),
+                "run_id": run_id,
+            }
+            _commit(config, staged, state, run_id)
+        finally:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            shutil.rmtree(staging, ignore_errors=True)
+
+    return WeeklyResult(
+        week=week,
+        as_of=day,
+        since=since,
+        until=until,
+        brief=brief,
+        paths=[t for t, _ in targets],
+        previous=prev[0] if prev else None,
+        new_themes=new_themes,
+        new_events=new_events,
+    )
+
+
+__all__ = [
+    "WeeklyResult",
+    "run_weekly",
+    "mark_new",
+    "previous_brief",
+    "parse_as_of",
+    "iso_week",
+    "window",
+    "output_paths",
+    "state_path",
+]
