@@ -141,7 +141,8 @@ class View:
         self.discrepancies = [
             {
                 "fact": clean_text(d.fact),
-                "values": [{"value": clean_text(v.value), "cites": self.cites([Citation(v.doc_id, v.sentence)])} for v in d.values],
+                "values": [{"value": clean_text(v.value), "outlet": self._outlet(v.doc_id),
+                            "cites": self.cites([Citation(v.doc_id, v.sentence)])} for v in d.values],
             }
             for d in b.discrepancies
         ]
@@ -224,6 +225,13 @@ class View:
         if e.attribution:
             tags.append(clean_text(e.attribution))
         return TimelineRow(date, sort, who or "—", what or "—", self.cites(e.mentions), tags, e.new, e.date is None)
+
+    def _outlet(self, doc_id: str) -> str:
+        try:
+            d = self.brief.document(doc_id)
+        except KeyError:
+            return "unknown source"
+        return clean_text(d.outlet) or clean_text(d.title) or "unknown source"
 
     def _sentence(self, c: Citation) -> str:
         try:

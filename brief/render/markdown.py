@@ -49,7 +49,7 @@ def render_markdown(brief: Brief, *, view: View | None = None) -> str:
         add(f"## {i}. {e(t.label)}{' *(new since last brief)*' if t.new else ''}")
         add("")
         if t.actors:
-            add(f"*Main actors:* {e(', '.join(t.actors))}")
+            add(f"*Main actors:* {e(', '.join(t.actors))}; *sources:*{_cites(t.sources)}")
             add("")
         if t.summary:
             add(" ".join(f"{e(s.text)}{_cites(s.cites)}" for s in t.summary))
@@ -71,7 +71,7 @@ def render_markdown(brief: Brief, *, view: View | None = None) -> str:
     add("")
     if v.discrepancies:
         for d in v.discrepancies:
-            vals = "; ".join(f"{e(x['value'])}{_cites(x['cites'])}" for x in d["values"])
+            vals = "; ".join(f"{e(x['value'])} ({e(x['outlet'])}){_cites(x['cites'])}" for x in d["values"])
             add(f"- **{e(d['fact'])}:** {vals}")
     else:
         add("No conflicting figures, dates or counts were found between the sources.")
