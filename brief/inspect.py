@@ -1,0 +1,57 @@
+"""``brief inspect``: what ingest and clean made of each input, as tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.table import Table
+
+from brief.clean import clean_documents
+from brief.config import BriefConfig
+from brief.ingest import load_inputs
+from brief.model import Document, InputProblem
+
+
+def inspect_inputs(inputs: list[str], *, config: BriefConfig, on_problem: Callable[[InputProblem], None]) -> list[Document]:
+    docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=lambda *a: None)
+    return clean_documents(docs, config=config, progress=lambda *a: None)
+
+
+def _origin(doc: Document, key: str) -> str:
+    return doc.provenance.get(key, "")
+
+
+def render_inspection(docs: list[Document], console: Console, *, dropped: bool = False) -> None:
+    table = Table(title=f"{len(docs)} document{'s' if len(docs) != 1 else ''}", show_lines=True, expand=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("headline", ratio=4)
+    table.add_column("outlet", ratio=2)
+    table.add_column("byline", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kept", justify="right")
+    table.add_column("dropped", justify="right", ratio=2)
+    for d in docs:
+        kept = len([p for p in d.body.split("\n\n") if p.strip()])
+        outlet = (d.outlet or "—") + (f"\n[dim]{_origin(d, 'outlet')}[/]" if d.outlet else "")
+        byline = (d.byline or "—") + (f"\n[dim]{_origin(d, 'byline')}[/]" if d.byline else "")
+        date = d.date_label + (f"\n[dim]{_origin(d, 'published')}[/]" if d.published else "")
+        head = d.title + (f"\n[dim]{d.path or d.url or ''}[/]")
+        if d.duplicate_of:
+            head += f"\n[yellow]duplicate of {d.duplicate_of}[/]"
+        kinds = Counter(x.kind for x in d.dropped)
+        drop = str(len(d.dropped)) + ("\n[dim]" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + "[/]" if kinds else "")
+        table.add_row(d.id, head, outlet, byline, date, str(kept), drop)
+    console.print(table)
+    if dropped:
+        for d in docs:
+            if not d.dropped:
+                continue
+            t = Table(title=f"dropped from {d.id} ({d.title[:60]})", expand=True)
+            t.add_column("line", justify="right", no_wrap=True)
+            t.add_column("reason", no_wrap=True)
+            t.add_column("text", ratio=1)
+            for x in d.dropped:
+                t.add_row("" if x.line is None else str(x.line + 1), x.kind, x.text)
+            console.print(t)
