@@ -120,6 +120,110 @@ def build(
         fail(str(e))
 
 
+@app.command()
+def weekly(
+    config: Annotated[Path, typer.Option("--config", "-c", help="The brief.toml to use.")] = Path("brief.toml"),
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Last day of the window: YYYY-MM-DD, 'today' (default) or 'yesterday'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Build this week's brief from the sources in brief.toml (<output_dir>/brief-YYYY-Www.pdf and .json)."""
+    from brief.config import load_config
+    from brief.weekly import run_weekly
+
+    try:
+        cfg = load_config(config)
+        with Progress(
+            TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=quiet,
+        ) as bar:
+            res = run_weekly(cfg, as_of, progress=_StageProgress(bar), report=_report)
+        if res.brief.summarizer.notice:
+            err.print(f"[cyan]note:[/] {res.brief.summarizer.notice}", highlight=False, soft_wrap=True)
+        for path in res.paths:
+            out.print(f"wrote {path}", highlight=False)
+        since = f"new since {res.previous}" if res.previous else "no earlier brief to compare with"
+        out.print(
+            f"week {res.week} ({res.since} to {res.until}): {len(res.brief.documents)} documents, "
+            f"{len(res.brief.themes)} themes ({len(res.new_themes)} new), {len(res.brief.events)} events ({len(res.new_events)} new); {since}",
+            highlight=False,
+        )
+    except BriefError as e:
+        fail(str(e))
+
+
+schedule_app = typer.Typer(no_args_is_help=True, help="Run `brief weekly` every week (cron or a systemd user timer).")
+app.add_typer(schedule_app, name="schedule")
+
+
+@schedule_app.command("install")
+def schedule_install(
+    at: Annotated[str, typer.Option("--at", help="Weekday and time, machine local time, e.g. 'mon 07:00'.")] = "mon 07:00",
+    config: Annotated[Path, typer.Option("--config", "-c", help="The brief.toml the job uses.")] = Path("brief.toml"),
+    backend: Annotated[Optional[str], typer.Option("--backend", help="cron or systemd (default: whichever the machine has).")] = None,
+) -> None:
+    """Install (or replace) the weekly schedule."""
+    from brief import schedule
+
+    try:
+        done = schedule.install(config, at, backend=backend)
+    except BriefError as e:
+        fail(str(e))
+    out.print(f"installed with {done.describe()}", highlight=False, soft_wrap=True)
+
+
+@schedule_app.command("show")
+def schedule_show() -> None:
+    """Show the installed weekly schedule."""
+    from brief import schedule
+
+    try:
+        found = schedule.show()
+    except BriefError as e:
+        fail(str(e))
+    if not found:
+        out.print("no weekly schedule installed", highlight=False)
+    for s in found:
+        out.print(s.describe(), highlight=False, soft_wrap=True)
+
+
+@schedule_app.command("remove")
+def schedule_remove() -> None:
+    """Remove the weekly schedule."""
+    from brief import schedule
+
+    try:
+        gone = schedule.remove()
+    except BriefError as e:
+        fail(str(e))
+    out.print(f"removed the weekly schedule from {' and '.join(gone)}" if gone else "no weekly schedule installed", highlight=False)
+
+
+@app.command()
+def inspect(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns or URLs.")],
+    dropped: Annotated[bool, typer.Option("--dropped", help="Also list every dropped line with its reason.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on any bad input.")] = False,
+) -> None:
+    """Show what ingest and clean made of each input: headline, outlet, byline, date, kept/dropped lines."""
+    from brief.errors import InputError
+    from brief.inspect import inspect_inputs, render_inspection
+
+    config = BriefConfig(strict=strict)
+
+    def on_problem(p: InputProblem) -> None:
+        if strict:
+            raise InputError(p.path, p.message)
+        _report(p)
+
+    try:
+        docs = inspect_inputs(inputs, config=config, on_problem=on_problem)
+    except BriefError as e:
+        fail(str(e))
+    if not docs:
+        fail("no usable documents")
+    render_inspection(docs, out, dropped=dropped)
+
+
 def main() -> None:
     try:
         app()
