@@ -89,7 +89,8 @@ def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[l
             continue
         url = e.get("link") or None
         published = as_date(e.get("published_parsed") or e.get("updated_parsed")) or as_date(e.get("published") or e.get("updated"))
-        byline = (e.get("author") or "").strip() or None
+        detail = e.get("author_detail") or {}
+        byline = (detail.get("name") if isinstance(detail, dict) else None) or (e.get("author") or "").strip() or None
         src = e.get("source") or {}
         entry_outlet = (src.get("title") if isinstance(src, dict) else None) or outlet
         doc = Document(
@@ -107,4 +108,7 @@ def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[l
             if value:
                 doc.provenance[name] = "feed"
         docs.append(doc)
+    if not docs and parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        raise InputFormatError(f"malformed XML: {str(exc)[:80] if exc is not None else 'broken feed'}")
     return docs, problems
