@@ -1,15 +1,34 @@
-"""Extract: sentences, entities and events.  (Minimal first pass.)"""
+"""Extract: sentences, canonical entities, events, discrepancies.
+
+``extract(docs, config=..., progress=...)`` parses every cleaned body once
+(``nlp.pipe``), fills ``Document.sentences``, folds entity name variants across
+documents, reads events off the dependency parse, merges the same happening
+told by several sources, finds sources disagreeing on figures and scores each
+event's salience.  Near-duplicate documents (``duplicate_of``) get sentences but
+no events of their own: their matching sentences become extra mentions of the
+canonical document's events.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
-from brief.model import Citation, Discrepancy, Document, Entity, Event, Sentence
+from brief.extract.discrepancies import NumberFact, find_discrepancies, sentence_facts
+from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities
+from brief.extract.events import Context, entity_mention, extract_sentence_events
+from brief.extract.keyphrases import fold_variants, sentence_keyphrases
+from brief.extract.merge import content_words, merge_events, text_similarity
+from brief.extract.salience import score_events
+from brief.extract.sentences import make_sentences
+from brief.model import Citation, Discrepancy, Document, Entity, Event
 from brief.nlp import get_nlp
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+__all__ = ["extract", "Extraction", "ENTITY_LABELS"]
+
+BATCH_SIZE = 32
 
 
 @dataclass
@@ -19,43 +38,149 @@ class Extraction:
     discrepancies: list[Discrepancy] = field(default_factory=list)
 
 
-def extract(docs: list[Document], *, config: BriefConfig, progress: Callable[[str, int, int], None]) -> Extraction:
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def extract(docs: list[Document], *, config: BriefConfig | None = None,
+            progress: Callable[[str, int, int], None] | None = None) -> Extraction:
+    progress = progress or _noop
     nlp = get_nlp()
-    entities: dict[str, Entity] = {}
-    events: list[Event] = []
-    for di, doc in enumerate(docs):
-        progress("extract", di, len(docs))
-        sp = nlp(doc.body)
-        doc.sentences = []
-        for s in sp.sents:
-            text = s.text.strip()
-            if not text:
+    total = len(docs)
+    progress("extract", 0, total)
+    # -- parse (batched) + sentences + entity mentions -----------------------------------
+    parsed = []
+    mentions: list[Mention] = []
+    for i, sp in enumerate(nlp.pipe((d.body or "" for d in docs), batch_size=BATCH_SIZE)):
+        doc = docs[i]
+        sentences, spans = make_sentences(doc.id, sp)
+        doc.sentences = sentences
+        parsed.append((sp, spans))
+        for ent in sp.ents:
+            if ent.label_ in ENTITY_LABELS:
+                name, label, title = entity_mention(ent)
+                if name:
+                    mentions.append(Mention(doc.id, name, label, title))
+        if i % 25 == 0:
+            progress("extract", i, total)
+    resolver = build_entities(mentions)
+    _count_mentions(resolver, mentions)
+
+    by_id = {d.id: d for d in docs}
+    canonical = [i for i, d in enumerate(docs) if not (d.duplicate_of and d.duplicate_of in by_id and d.duplicate_of != d.id)]
+    # -- events per sentence ------------------------------------------------------------
+    raw: list[Event] = []
+    facts: list[NumberFact] = []
+    phrase_counts: Counter = Counter()
+    for i in canonical:
+        doc = docs[i]
+        sp, spans = parsed[i]
+        ent_at = {}
+        for ent in sp.ents:
+            for t in range(ent.start, ent.end):
+                ent_at[t] = ent
+        ctx = Context(doc.id, doc.published, resolver, ent_at)
+        for idx, span in enumerate(spans):
+            evs = extract_sentence_events(span, idx, ctx)
+            facts.extend(sentence_facts(span, doc.id, idx))
+            if not evs:
                 continue
-            idx = len(doc.sentences)
-            doc.sentences.append(Sentence(doc.id, idx, text, s.start_char, s.end_char))
-            ents = [e for e in s.ents if e.label_ in ENTITY_LABELS]
-            for e in ents:
-                ent = entities.setdefault(e.text, Entity(e.text, e.label_))
-                ent.mentions += 1
-            root = s.root
-            if root.pos_ not in ("VERB", "AUX") or not ents:
+            ents = []
+            for ent in span.ents:
+                if ent.label_ in ENTITY_LABELS:
+                    name, label, _ = entity_mention(ent)
+                    eid = resolver.resolve(doc.id, name, label)
+                    if eid and eid not in ents:
+                        ents.append(eid)
+            kps = sentence_keyphrases(span)
+            for p, _multi in kps:
+                phrase_counts[p] += 1
+            for ev in evs:
+                extra = [x for x in ev.actors + ev.targets + ev.locations if x in resolver.entities and x not in ents]
+                ev.entities = ents + extra
+                ev.keyphrases = [p for p, _ in kps]
+                ev._multi = {p for p, m in kps if m}  # type: ignore[attr-defined]
+                raw.append(ev)
+        progress("extract", i, total)
+    # keyphrases: fold spelling variants; single nouns only when they recur
+    fold = fold_variants(phrase_counts)
+    folded_counts: Counter = Counter()
+    for p, n in phrase_counts.items():
+        folded_counts[fold[p]] += n
+    for ev in raw:
+        multi = ev.__dict__.pop("_multi", set())
+        kept = []
+        for p in ev.keyphrases:
+            f = fold.get(p, p)
+            if (p in multi or folded_counts[f] >= 2) and f not in kept:
+                kept.append(f)
+        ev.keyphrases = kept
+    # -- merge the same happening across sources ------------------------------------------
+    def sentence_text(c: Citation) -> str:
+        return by_id[c.doc_id].sentences[c.sentence].text
+
+    persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
+    events = merge_events(raw, sentence_text, persons)
+    # -- near-duplicate documents: their sentences become extra mentions ---------------------
+    _attach_duplicates(docs, by_id, events)
+    for n, ev in enumerate(events, start=1):
+        ev.id = f"e{n}"
+    # -- discrepancies ----------------------------------------------------------------------
+    n_sent = {d.id: len(d.sentences) for d in docs}
+    discrepancies = find_discrepancies(facts, events, n_sent)
+    entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
+    entities = [e for e in entities if e.mentions > 0]
+    score_events(events, entities, docs)
+    progress("extract", total, total)
+    return Extraction(entities, events, discrepancies)
+
+
+def _count_mentions(resolver: EntityResolver, mentions: list[Mention]) -> None:
+    for ent in resolver.entities.values():
+        ent.mentions = 0
+        ent.documents = []
+    for m in mentions:
+        eid = resolver.resolve(m.doc_id, m.text, m.label)
+        if not eid:
+            continue
+        ent = resolver.entities[eid]
+        ent.mentions += 1
+        if m.doc_id not in ent.documents:
+            ent.documents.append(m.doc_id)
+        if m.text not in ent.aliases:
+            ent.aliases.append(m.text)
+        if m.title and m.title not in ent.titles:
+            ent.titles.append(m.title)
+
+
+def _attach_duplicates(docs: list[Document], by_id: dict[str, Document], events: list[Event]) -> None:
+    dups = [d for d in docs if d.duplicate_of and d.duplicate_of in by_id and d.duplicate_of != d.id]
+    if not dups:
+        return
+    cited: dict[tuple[str, int], list[Event]] = {}
+    for ev in events:
+        for c in ev.mentions:
+            cited.setdefault((c.doc_id, c.sentence), []).append(ev)
+    for dup in dups:
+        target = by_id[dup.duplicate_of]
+        while target.duplicate_of and target.duplicate_of in by_id and target.duplicate_of != target.id:
+            target = by_id[target.duplicate_of]
+        exact = {" ".join(s.text.split()).lower(): s.index for s in target.sentences}
+        words = [content_words(s.text) for s in target.sentences]
+        for s in dup.sentences:
+            key = " ".join(s.text.split()).lower()
+            idx = exact.get(key)
+            if idx is None:
+                w = content_words(s.text)
+                best, best_sim = None, 0.0
+                for j, tw in enumerate(words):
+                    sim = text_similarity(w, tw)
+                    if sim > best_sim:
+                        best, best_sim = j, sim
+                idx = best if best_sim >= 0.7 else None
+            if idx is None:
                 continue
-            actors = [e.text for e in ents if e.root.head == root and e.root.dep_ in ("nsubj", "nsubjpass")]
-            targets = [e.text for e in ents if e.root.head == root and e.root.dep_ in ("dobj", "pobj")]
-            dates = [e.text for e in s.ents if e.label_ == "DATE"]
-            events.append(
-                Event(
-                    id=f"e{len(events) + 1}",
-                    action=root.lemma_,
-                    action_text=root.text,
-                    actors=actors,
-                    targets=targets,
-                    locations=[e.text for e in ents if e.label_ in ("GPE", "LOC")],
-                    date_text=dates[0] if dates else None,
-                    mentions=[Citation(doc.id, idx)],
-                    entities=list(dict.fromkeys(e.text for e in ents)),
-                    keyphrases=[c.text.lower() for c in s.noun_chunks if len(c) > 1],
-                )
-            )
-    progress("extract", len(docs), len(docs))
-    return Extraction(list(entities.values()), events, [])
+            for ev in cited.get((target.id, idx), []):
+                c = Citation(dup.id, s.index)
+                if c not in ev.mentions:
+                    ev.mentions.append(c)

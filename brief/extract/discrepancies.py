@@ -1,0 +1,214 @@
+"""Sources disagreeing on one fact: counts, figures and dates.
+
+A *number fact* is a count attached to a noun and the verb it hangs from
+("14 personnel were killed" -> kill / people = 14; "Fifteen Russian soldiers
+were killed" -> kill / people = 15; numbers written as words are read too).
+Two facts with the same verb and noun class but different values disagree when
+they are about the same happening: their sentences (or the sentences next to
+them) are mentions of one merged event reported by more than one document, or
+both sentences are mentions of the same event.  Different facts that merely
+share a verb ("six people killed" in another strike) are not linked and are not
+reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.model import Citation, Discrepancy, DiscrepancyValue, Event
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+HUMAN = {
+    "person", "people", "personnel", "soldier", "troop", "serviceman", "servicemen", "civilian", "fighter", "militant",
+    "officer", "member", "crew", "crewman", "man", "men", "woman", "women", "child", "children", "resident",
+    "worker", "staff", "sailor", "pilot", "airman", "marine", "policeman", "police", "guard", "protester",
+    "demonstrator", "victim", "casualty", "body", "hostage", "prisoner", "detainee", "refugee", "migrant",
+    "journalist", "passenger", "citizen", "national", "student", "patient", "doctor", "individual", "recruit",
+}
+QUALIFIERS = {"at least": ">=", "more than": ">", "over": ">", "nearly": "~", "about": "~", "around": "~",
+              "almost": "~", "up to": "<=", "approximately": "~", "roughly": "~", "some": "~", "fewer than": "<",
+              "less than": "<"}
+
+
+def parse_number(text: str) -> float | None:
+    t = text.lower().replace(",", "").replace("-", " ").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)", t)
+    if m:
+        return float(m.group(1)) * SCALES[m.group(2)]
+    total = 0.0
+    cur = 0.0
+    seen = False
+    for w in t.split():
+        if w == "and":
+            continue
+        if w in UNITS:
+            cur += UNITS[w]
+        elif w in TENS:
+            cur += TENS[w]
+        elif w in SCALES:
+            cur = (cur or 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total += cur
+                cur = 0
+        elif w.isdigit():
+            cur += float(w)
+        else:
+            return None
+        seen = True
+    return total + cur if seen else None
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    doc_id: str
+    sentence: int
+    value: float
+    text: str  # as written ("Fifteen", "14", "at least six")
+    noun: str  # noun class ("people") or noun lemma
+    noun_text: str
+    verb: str  # governing verb lemma
+    verb_text: str
+    qualifier: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.verb, self.noun)
+
+
+def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
+    facts = []
+    for tok in span:
+        if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        if not (tok.like_num or tok.lower_ in UNITS or tok.lower_ in TENS):
+            continue
+        num_toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "quantmod") and (c.like_num or c.lower_ in SCALES or c.lower_ in UNITS or c.lower_ in TENS)]
+        num_toks.sort(key=lambda t: t.i)
+        words = " ".join(t.text for t in num_toks)
+        value = parse_number(words)
+        if value is None:
+            continue
+        noun = tok.head
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if 1800 <= value <= 2100 and tok.text.isdigit() and len(tok.text) == 4:
+            continue
+        qual = None
+        left = " ".join(c.lower_ for c in tok.children if c.dep_ in ("advmod", "quantmod") and not c.like_num)
+        for q in QUALIFIERS:
+            if q in left or q in span.doc[max(tok.i - 2, 0) : tok.i].text.lower():
+                qual = QUALIFIERS[q]
+                break
+        verb = noun
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB",):
+            verb = verb.head
+        if verb.pos_ != "VERB":
+            continue
+        lemma = noun.lemma_.lower()
+        noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
+        facts.append(NumberFact(doc_id, sent_index, value, span.doc[min(t.i for t in num_toks) : max(t.i for t in num_toks) + 1].text,
+                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual))
+    return facts
+
+
+def _compatible(a: NumberFact, b: NumberFact) -> bool:
+    """True when the two values can both be right (qualified ranges)."""
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier in (">=", ">") and y.value >= x.value:
+            return True
+        if x.qualifier in ("<=", "<") and y.value <= x.value:
+            return True
+        if x.qualifier == "~" and abs(y.value - x.value) <= 0.1 * max(x.value, 1):
+            return True
+    return False
+
+
+def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_sentences: dict[str, int]) -> list[Discrepancy]:
+    """Discrepancies between number facts linked through the (merged) events."""
+    by_sentence: dict[tuple[str, int], set[str]] = {}  # sentence -> ids of multi-source events near it
+    direct: dict[tuple[str, int], set[str]] = {}
+    for ev in events:
+        multi = len(ev.sources) > 1
+        for c in ev.mentions:
+            direct.setdefault((c.doc_id, c.sentence), set()).add(ev.id)
+            if multi:
+                for d in (-1, 0, 1):
+                    k = (c.doc_id, c.sentence + d)
+                    if 0 <= k[1] < docs_sentences.get(c.doc_id, 0):
+                        by_sentence.setdefault(k, set()).add(ev.id)
+    groups: dict[tuple[str, str], list[NumberFact]] = {}
+    for f in facts:
+        groups.setdefault(f.key, []).append(f)
+    out: list[Discrepancy] = []
+    seen_pairs = set()
+    for key, fs in groups.items():
+        if len(fs) < 2:
+            continue
+        for i in range(len(fs)):
+            for j in range(i + 1, len(fs)):
+                a, b = fs[i], fs[j]
+                if a.value == b.value or _compatible(a, b):
+                    continue
+                ka, kb = (a.doc_id, a.sentence), (b.doc_id, b.sentence)
+                if ka == kb:
+                    continue
+                if a.doc_id != b.doc_id:
+                    linked = by_sentence.get(ka, set()) & by_sentence.get(kb, set())
+                else:
+                    linked = direct.get(ka, set()) & direct.get(kb, set())
+                if not linked:
+                    continue
+                pair = (ka, kb, key)
+                if pair in seen_pairs:
+                    continue
+                seen_pairs.add(pair)
+                _add(out, key, a, b, sorted(linked, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0))
+    return out
+
+
+def _fact_label(f: NumberFact) -> str:
+    return f"number of {f.noun if f.noun == 'people' else f.noun_text.lower()} {f.verb_text.lower()}"
+
+
+def _add(out: list[Discrepancy], key, a: NumberFact, b: NumberFact, event_ids: list[str]) -> None:
+    label = _fact_label(a)
+    for d in out:
+        if d.fact == label and set(d.event_ids) & set(event_ids):
+            for f in (a, b):
+                if not any(v.doc_id == f.doc_id and v.sentence == f.sentence for v in d.values):
+                    d.values.append(DiscrepancyValue(_value_text(f), f.doc_id, f.sentence))
+            return
+    out.append(Discrepancy(label, [DiscrepancyValue(_value_text(a), a.doc_id, a.sentence),
+                                   DiscrepancyValue(_value_text(b), b.doc_id, b.sentence)], event_ids))
+
+
+def _value_text(f: NumberFact) -> str:
+    v = int(f.value) if f.value == int(f.value) else f.value
+    shown = f"{f.text} {f.noun_text}"
+    return f"{v} ({shown})" if str(v) != f.text else shown
+
+
+def date_discrepancies(pairs: list[tuple[Event, Event]]) -> list[Discrepancy]:
+    """Closely matching events whose sources give clashing dates."""
+    out = []
+    for a, b in pairs:
+        ca, cb = a.mentions[0], b.mentions[0]
+        out.append(Discrepancy(
+            f"date of {a.action} ({', '.join(a.actors[:2]) or 'event'})",
+            [DiscrepancyValue(f"{a.date.isoformat()} ({a.date_text})", ca.doc_id, ca.sentence),
+             DiscrepancyValue(f"{b.date.isoformat()} ({b.date_text})", cb.doc_id, cb.sentence)],
+            [a.id, b.id],
+        ))
+    return out
+
+
+__all__ = ["NumberFact", "sentence_facts", "find_discrepancies", "parse_number", "date_discrepancies", "Citation"]

@@ -1,0 +1,555 @@
+"""Events from the dependency parse: who did what to whom, where and when.
+
+One pass over a sentence's tree, from its root down:
+
+* a reporting verb ("said", "stated", "told", "warned ... that") that frames a
+  clause is not an event itself: the clause is, with the speaker as
+  ``attribution``; "according to X" does the same for the whole sentence;
+* verbs of intention/expectation ("expected to", "plans to", "set to") give
+  their complement as the event with a ``modality``;
+* subjects (and "by" agents of passives) are actors, objects, datives and
+  prepositional objects are targets, places after locative prepositions are
+  locations; conjoined verbs inherit the subject;
+* a time expression belongs to the verb it hangs from and is normalised
+  against the document's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from brief.extract.dates import normalize_date
+from brief.extract.entities import ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country, is_title_token, split_title
+from brief.model import Citation, Event
+
+REPORTING = {
+    "say", "tell", "state", "add", "report", "announce", "claim", "note", "write", "read", "stress", "explain",
+    "insist", "confirm", "speculate", "believe", "think", "estimate", "tweet", "declare", "emphasize",
+    "emphasise", "allege", "suggest", "indicate", "acknowledge", "argue", "assert", "predict", "warn", "deny",
+    "admit", "reveal", "disclose", "maintain", "contend", "testify", "recall", "underscore", "concede", "caution",
+    "complain", "observe", "signal", "hint", "accuse",
+}
+SPECULATIVE = {"speculate", "claim", "allege", "believe", "think", "suggest", "estimate", "predict", "hint"}
+MODAL_VERBS = {
+    "expect": "expected", "set": "expected", "due": "expected", "plan": "planned", "intend": "planned",
+    "aim": "planned", "prepare": "planned", "hope": "hoped", "want": "wanted", "wish": "wanted", "seek": "sought",
+    "try": "attempted", "attempt": "attempted", "threaten": "threatened", "vow": "pledged", "pledge": "pledged",
+    "promise": "pledged", "refuse": "refused", "fail": "failed", "decide": "decided", "need": "needed",
+    "appear": "apparent", "seem": "apparent", "tend": None, "begin": None, "start": None, "continue": None,
+    "go": "expected", "likely": "likely", "able": None, "unable": "failed", "supposed": "expected",
+}
+MODAL_AUX = {"will": "future", "'ll": "future", "shall": "future", "would": "conditional", "could": "possible",
+             "may": "possible", "might": "possible", "should": "obligation", "must": "obligation", "can": None,
+             "wo": "future", "ca": None}
+HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "perhaps",
+               "presumably", "supposedly", "likely", "unconfirmed", "rumored", "rumoured", "maybe"}
+SKIP_LEMMAS = {"be", "seem", "become", "remain", "appear", "include", "follow", "mean", "let", "take place"}
+LIGHT_NOUNS = {"talk", "talks", "meeting", "call", "conversation", "discussion", "agreement", "deal",
+               "negotiations", "negotiation", "consultations", "consultation", "contact", "contacts", "phone",
+               "telephone", "summit", "dialogue", "interview", "meetings"}
+GROUP_NOUNS = {
+    "force", "forces", "troop", "troops", "military", "militaries", "army", "armies", "official", "officials",
+    "government", "governments", "delegation", "authorities", "authority", "diplomat", "diplomats", "soldier",
+    "soldiers", "jet", "jets", "warplane", "warplanes", "navy", "police", "representative", "representatives",
+    "leadership", "leader", "leaders", "regime", "side", "counterpart", "counterparts", "pilot", "pilots",
+    "defense", "defenses", "defences", "air force", "personnel", "envoy", "envoys", "negotiator", "negotiators",
+    "embassy", "ministry", "militia", "militias", "fighter", "fighters", "state", "people", "public", "camp",
+    "administration", "cabinet", "parliament", "intelligence", "unit", "units", "servicemen", "border guards",
+}
+TARGET_PREPS = {"with", "to", "against", "on", "about", "for", "from", "into", "over", "at", "toward", "towards",
+                "between", "among", "upon", "onto", "of", "through", "via", "off"}
+LOC_PREPS = {"in", "at", "near", "to", "from", "inside", "outside", "across", "throughout", "around", "within",
+             "along", "into", "over", "towards", "toward", "off", "via", "through", "south", "north", "east",
+             "west", "beyond", "on"}
+NON_TARGET_POBJ = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:few\s+|several\s+|many\s+|\d+\s+|\w+\s+)?(?:years|decades|months|weeks|days|hours)$", re.I)
+SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass
+class Context:
+    """What carries from one sentence to the next inside a document."""
+
+    doc_id: str
+    published: dt.date | None
+    resolver: EntityResolver
+    ent_at: dict[int, object]
+    last_person: str | None = None
+    last_attribution: str | None = None
+
+
+@dataclass
+class ArgValue:
+    text: str
+    entity: str | None = None
+
+
+def entity_mention(ent) -> tuple[str, str, str]:
+    """(bare name, label, title) for a spaCy entity span; the title is read from the words in front."""
+    text = clean_name(ent.text)
+    label = ent.label_
+    title = ""
+    if label == "PERSON":
+        title, text = split_title(text)
+        doc = ent.doc
+        i = ent.start - 1
+        words = []
+        while i >= 0 and i >= ent.start - 6:
+            w = doc[i].text
+            if doc[i].ent_type_ and doc[i].ent_type_ != "PERSON" and doc[i].ent_iob_ != "O":
+                break
+            if (w[:1].isupper() or w.startswith("(")) and is_title_token(w):
+                words.insert(0, w)
+                i -= 1
+                continue
+            if w in ("-", ".", "(res.)") and words:
+                words.insert(0, w)
+                i -= 1
+                continue
+            break
+        pre = " ".join(words).replace(" - ", "-").replace(" .", ".").strip(" -")
+        title = " ".join(x for x in (pre, title) if x)
+    return text, label, title
+
+
+def _ent_value(ent, ctx: Context) -> str | None:
+    if ent.label_ not in ENTITY_LABELS:
+        return None
+    name, label, _ = entity_mention(ent)
+    return ctx.resolver.resolve(ctx.doc_id, name, label)
+
+
+def _compact_phrase(tok) -> str:
+    keep = [tok]
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "advmod") or (
+            c.dep_ == "det" and c.lower_ in ("no",)
+        ):
+            keep.extend(c.subtree)
+    for c in tok.rights:
+        if c.dep_ == "prt":
+            keep.append(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            sub = list(c.subtree)
+            if len(sub) <= 5 and not any(t.pos_ == "VERB" for t in sub):
+                keep.extend(sub)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep)
+    doc = tok.doc
+    span = doc[lo : hi + 1]
+    text = SPACE_RE.sub(" ", span.text).strip(" ,;:\"'“”‘’")
+    if text and span[0].pos_ != "PROPN" and not text[:2].isupper():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def arg_values(tok, ctx: Context, *, role: str) -> list[ArgValue]:
+    heads = [tok]
+    stack = [tok]
+    while stack:
+        h = stack.pop()
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+                heads.append(c)
+                stack.append(c)
+    out: list[ArgValue] = []
+    for h in heads:
+        v = _value(h, ctx, role=role)
+        if v is not None and all(v.text != o.text for o in out):
+            out.append(v)
+    return out
+
+
+def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
+    if h.pos_ == "PRON" or h.lower_ in ("who", "which", "that"):
+        if h.lower_ in PRONOUNS_PERSON and ctx.last_person:
+            return ArgValue(ctx.last_person, ctx.last_person)
+        return None
+    ent = ctx.ent_at.get(h.i)
+    if ent is not None and ent.label_ in ENTITY_LABELS:
+        eid = _ent_value(ent, ctx)
+        if eid:
+            return ArgValue(eid, eid)
+    for c in h.children:
+        if c.dep_ == "appos":
+            e2 = ctx.ent_at.get(c.i)
+            if e2 is not None and e2.label_ == "PERSON":
+                eid = _ent_value(e2, ctx)
+                if eid:
+                    return ArgValue(eid, eid)
+    if h.lemma_.lower() in GROUP_NOUNS or h.lower_ in GROUP_NOUNS:
+        human = h.lemma_.lower() not in ("defense", "defenses", "defences", "jet", "warplane", "camp")
+        if role == "actor" or human:
+            for c in h.lefts:
+                e2 = ctx.ent_at.get(c.i)
+                if e2 is not None and c.dep_ in ("amod", "compound", "poss", "nmod") and demonym_country(clean_name(e2.text)):
+                    eid = _ent_value(e2, ctx)
+                    if eid:
+                        return ArgValue(eid, eid)
+                if e2 is not None and c.dep_ in ("poss", "compound") and e2.label_ in ("GPE",):
+                    eid = _ent_value(e2, ctx)
+                    if eid:
+                        return ArgValue(eid, eid)
+    if h.pos_ in ("NUM", "DET") or h.like_num:
+        return None
+    text = _compact_phrase(h)
+    if not text or not any(ch.isalpha() for ch in text):
+        return None
+    return ArgValue(text)
+
+
+def _subjects(verb):
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    pas = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    agents = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            agents.extend(x for x in c.children if x.dep_ == "pobj")
+    return subj, pas, agents
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children)
+
+
+def _clausal_content(verb):
+    return [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+
+
+def _attribution_text(tok, ctx: Context) -> tuple[str | None, bool]:
+    """Speaker of a reporting verb or the object of "according to"; (text, speculative-source)."""
+    vals = arg_values(tok, ctx, role="actor")
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "they") and ctx.last_attribution:
+        return ctx.last_attribution, False
+    if not vals:
+        return None, False
+    text = ", ".join(v.text for v in vals)
+    vague = tok.lemma_.lower() in ("report", "media", "source", "rumor", "rumour") or any(
+        c.lemma_.lower() in ("report", "media") for c in tok.subtree
+    )
+    return text, vague
+
+
+@dataclass
+class _Frame:
+    attribution: str | None = None
+    hedged: bool = False
+    negated: bool = False
+    modality: str | None = None
+    subject: list = field(default_factory=list)  # inherited subject tokens
+    subject_passive: bool = False
+
+
+def _date_exprs(span, ctx: Context):
+    """DATE (and weekday TIME) entities of the sentence with the verb each hangs from."""
+    out = []
+    for ent in span.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        txt = ent.text.strip()
+        if ent.label_ == "TIME" and not re.search(r"(mon|tues|wednes|thurs|fri|satur|sun)day", txt, re.I):
+            continue
+        if _DURATION.match(txt) and not re.search(r"\b(ago|earlier|last|past)\b", txt, re.I):
+            continue
+        if re.fullmatch(r"\d+(?:-year-old)?|(?:\d+ )?years? old", txt):
+            continue
+        # the governing verb
+        h = ent.root
+        prep = None
+        while h.head.i != h.i:
+            if h.dep_ == "pobj" and h.head.dep_ == "prep":
+                prep = h.head.lower_
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                break
+        if prep in ("since", "until", "till") and not txt.lower().startswith(prep):
+            txt = f"{prep} {txt}"
+        elif prep in ("in", "on") and not re.match(r"(?:in|on)\b", txt, re.I):
+            txt = f"{prep} {txt}"
+        out.append((h if h.pos_ in ("VERB", "AUX") else None, txt, ent))
+    return out
+
+
+def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
+    """Events of one sentence (ids are filled in later)."""
+    if len(span) < 4:
+        return []
+    events: list[Event] = []
+    sent_frame = _Frame()
+    # "according to X" for the whole sentence
+    for tok in span:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            text, vague = _attribution_text(pobj, ctx)
+                            if text:
+                                sent_frame.attribution = text
+                                sent_frame.hedged = sent_frame.hedged or vague
+    dates = _date_exprs(span, ctx)
+    handled: set[int] = set()
+
+    def emit(verb, frame: _Frame, extra_tokens=()):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in SKIP_LEMMAS:
+            return
+        subj, pas, agents = _subjects(verb)
+        actors: list[ArgValue] = []
+        targets: list[ArgValue] = []
+        locations: list[str] = []
+        if subj:
+            for s in subj:
+                actors += arg_values(s, ctx, role="actor")
+        elif agents:
+            for a in agents:
+                actors += arg_values(a, ctx, role="actor")
+        elif frame.subject and not pas:
+            for s in frame.subject:
+                if frame.subject_passive:
+                    targets += arg_values(s, ctx, role="target")
+                else:
+                    actors += arg_values(s, ctx, role="actor")
+        if subj == [] and agents:
+            pass
+        for p in pas:
+            targets += arg_values(p, ctx, role="target")
+        if subj and agents:
+            for a in agents:
+                actors += arg_values(a, ctx, role="actor")
+        chain = [verb, *extra_tokens]
+        words = [verb]
+        objects = []
+        for v in chain:
+            for c in v.children:
+                if c.dep_ in ("dobj", "dative", "oprd", "obj", "iobj"):
+                    objects.append(c)
+                elif c.dep_ == "prt":
+                    words.append(c)
+        preps = []
+        for v in chain:
+            preps += [c for c in v.children if c.dep_ == "prep"]
+        for o in objects:
+            if o.lemma_.lower() in LIGHT_NOUNS or o.lower_ in LIGHT_NOUNS:
+                preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "about")]
+            targets += arg_values(o, ctx, role="target")
+        for p in preps:
+            pl = p.lower_
+            if pl in ("according", "during", "as", "like", "amid", "despite", "after", "before", "since", "until",
+                      "by", "following", "ahead", "because", "due", "than", "including", "without", "under"):
+                continue
+            for pobj in (c for c in p.children if c.dep_ == "pobj"):
+                ent = ctx.ent_at.get(pobj.i)
+                if ent is not None and ent.label_ in NON_TARGET_POBJ:
+                    continue
+                if pl in LOC_PREPS:
+                    places = _places(pobj, ctx)
+                    if places:
+                        locations += places
+                        continue
+                if pl in TARGET_PREPS:
+                    if pl == "with" and verb.lemma_.lower() in ("meet", "speak", "talk", "agree", "cooperate", "confer") and verb.i + 1 == p.i:
+                        words.append(p)
+                    targets += arg_values(pobj, ctx, role="target")
+        # actors/targets must not repeat
+        seen = set()
+        actors = [a for a in actors if not (a.text in seen or seen.add(a.text))]
+        targets = [t for t in targets if not (t.text in seen or seen.add(t.text))]
+        if not actors and not targets:
+            return
+        # flags
+        negated = frame.negated
+        hedged = frame.hedged
+        modality = frame.modality
+        for v in chain:
+            for c in v.children:
+                if c.dep_ == "neg" or c.lower_ in ("never",):
+                    negated = not negated if c.dep_ == "neg" and frame.negated else True
+                if c.dep_ == "advmod" and c.lower_ in HEDGE_WORDS:
+                    hedged = True
+                if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+                    m = MODAL_AUX[c.lower_]
+                    if m:
+                        modality = modality or m
+                    if m == "possible":
+                        hedged = True
+        for s in subj + pas:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in s.children):
+                negated = True
+        # action
+        action = lemma
+        prts = [w for w in words if w.dep_ == "prt"]
+        if prts:
+            action = f"{lemma} {' '.join(p.lower_ for p in prts)}"
+        for v in extra_tokens:
+            if v.pos_ == "VERB":
+                action = f"{action} to {v.lemma_.lower()}" if v.dep_ == "xcomp" else action
+        surface_toks = sorted(set(words) | {t for t in chain} | {c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")} | {
+            c for v in extra_tokens for c in v.children if c.dep_ == "aux" and c.lower_ == "to"})
+        action_text = " ".join(t.text for t in surface_toks)
+        # time
+        date_text = None
+        start = end = None
+        verb_set = {verb.i, *(v.i for v in extra_tokens)}
+        for gov, txt, _ent in dates:
+            if gov is not None and gov.i in verb_set:
+                dv = normalize_date(txt, ctx.published)
+                if date_text is None or (start is None and dv.start is not None):
+                    date_text, start, end = txt, dv.start, dv.end
+        locs = list(dict.fromkeys(locations))
+        ev = Event(
+            id="",
+            action=action,
+            actors=[a.text for a in actors],
+            targets=[t.text for t in targets],
+            locations=[x for x in locs if x not in {a.text for a in actors} | {t.text for t in targets}],
+            action_text=action_text,
+            date=start,
+            date_end=end,
+            date_text=date_text,
+            attribution=frame.attribution,
+            negated=negated,
+            hedged=hedged,
+            modality=modality,
+            mentions=[Citation(ctx.doc_id, sent_index)],
+        )
+        events.append(ev)
+        for a in actors:
+            if a.entity and ctx.resolver.entities.get(a.entity) and ctx.resolver.entities[a.entity].label == "PERSON":
+                ctx.last_person = a.entity
+
+    def visit(verb, frame: _Frame):
+        if verb.i in handled:
+            return
+        handled.add(verb.i)
+        lemma = verb.lemma_.lower()
+        subj, pas, agents = _subjects(verb)
+        own_subject = subj or pas
+        inherited = _Frame(frame.attribution, frame.hedged, frame.negated, frame.modality)
+        inherited.subject = subj or pas or frame.subject
+        inherited.subject_passive = bool(pas) and not subj if own_subject else frame.subject_passive
+        content = _clausal_content(verb)
+        # a reporting verb that frames a clause: the clause is the event
+        if lemma in REPORTING and content and verb.pos_ == "VERB":
+            speaker = None
+            vague = False
+            if subj:
+                speaker, vague = _attribution_text(subj[0], ctx)
+            elif agents:
+                speaker, vague = _attribution_text(agents[0], ctx)
+            sub = _Frame(speaker or frame.attribution, frame.hedged or vague or lemma in SPECULATIVE, frame.negated,
+                         frame.modality)
+            if lemma == "deny":
+                sub.negated = True
+            if lemma in ("warn", "predict"):
+                sub.modality = "warned" if lemma == "warn" else "expected"
+            if speaker:
+                ctx.last_attribution = speaker
+            for c in content:
+                visit(c, sub)
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    visit(c, inherited)
+            return
+        # "X did Z, Y said": a reporting child without content of its own attributes its head
+        for c in verb.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in REPORTING and not _clausal_content(c):
+                s2, _, a2 = _subjects(c)
+                if s2 or a2:
+                    speaker, vague = _attribution_text((s2 or a2)[0], ctx)
+                    if speaker:
+                        frame = _Frame(speaker, frame.hedged or vague or c.lemma_.lower() in SPECULATIVE,
+                                       frame.negated, frame.modality, frame.subject, frame.subject_passive)
+                        inherited.attribution = speaker
+                        ctx.last_attribution = speaker
+                handled.add(c.i)
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        modal_key = lemma if lemma in MODAL_VERBS else None
+        if modal_key is None and verb.pos_ == "AUX":
+            for c in verb.children:
+                if c.dep_ == "acomp" and c.lemma_.lower() in MODAL_VERBS:
+                    modal_key = c.lemma_.lower()
+                    xcomps += [x for x in c.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
+        if modal_key and xcomps:
+            sub = _Frame(frame.attribution, frame.hedged or modal_key in ("appear", "seem", "likely"),
+                         frame.negated or modal_key in ("refuse", "fail", "unable"), MODAL_VERBS[modal_key] or frame.modality)
+            if any(c.dep_ == "neg" for c in verb.children):
+                sub.negated = not sub.negated
+            sub.subject = inherited.subject
+            sub.subject_passive = False
+            for x in xcomps:
+                visit(x, sub)
+        elif verb.pos_ == "VERB":
+            # "agreed to continue the dialogue": one event, the complement folded in
+            extra = [x for x in xcomps if not _has_subject(x)]
+            for x in extra:
+                handled.add(x.i)
+            if not own_subject and frame.subject:
+                emit(verb, frame, extra)
+            else:
+                f2 = _Frame(frame.attribution, frame.hedged, frame.negated, frame.modality)
+                emit(verb, f2, extra)
+        # clauses below
+        for c in verb.children:
+            if c.i in handled:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                sub = _Frame(inherited.attribution, inherited.hedged, False, None, inherited.subject, inherited.subject_passive)
+                if _has_subject(c):
+                    sub.subject = []
+                visit(c, sub)
+            elif c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX"):
+                visit(c, _Frame(inherited.attribution, inherited.hedged))
+            elif c.dep_ == "advcl" and c.pos_ == "VERB":
+                has_obj = any(x.dep_ in ("dobj", "nsubj", "nsubjpass") for x in c.children)
+                if has_obj:
+                    sub = _Frame(inherited.attribution, inherited.hedged, False, None,
+                                 [] if _has_subject(c) else inherited.subject, inherited.subject_passive)
+                    visit(c, sub)
+            elif c.dep_ in ("xcomp",) and c.pos_ == "VERB" and verb.pos_ == "AUX":
+                visit(c, _Frame(inherited.attribution, inherited.hedged, subject=inherited.subject))
+
+    roots = [t for t in span if t.head.i == t.i or t.head.i < span.start or t.head.i >= span.end]
+    for r in roots:
+        f = _Frame(sent_frame.attribution, sent_frame.hedged)
+        if r.pos_ in ("VERB", "AUX"):
+            visit(r, f)
+        else:
+            # fragments ("Netanyahu holds talks ..." headlines parse fine; noun roots may carry a relative clause)
+            for c in r.children:
+                if c.pos_ == "VERB" and c.dep_ in ("acl", "relcl", "ccomp", "conj"):
+                    sub = _Frame(f.attribution, f.hedged, subject=[r])
+                    if c.dep_ in ("ccomp", "conj"):
+                        visit(c, sub)
+    # sentence-wide hedges ("It's unclear ...", "The article speculated ...") reach every event
+    if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in span):
+        for e in events:
+            e.hedged = True
+    if sent_frame.attribution:
+        for e in events:
+            if e.attribution is None:
+                e.attribution = sent_frame.attribution
+    # a single date in a one-event sentence belongs to it when the parse left it dangling
+    if len(events) == 1 and events[0].date_text is None:
+        loose = [d for d in dates if d[0] is None or d[0].lemma_.lower() in REPORTING]
+        if len(dates) == 1 and loose and loose[0][0] is None:
+            dv = normalize_date(loose[0][1], ctx.published)
+            events[0].date_text, events[0].date, events[0].date_end = loose[0][1], dv.start, dv.end
+    return events
+
+
+def _places(tok, ctx: Context) -> list[str]:
+    """Place entities in a prepositional object ("in a camp south of Damascus" -> Damascus)."""
+    out = []
+    for t in tok.subtree:
+        if t.pos_ == "VERB":
+            break
+        ent = ctx.ent_at.get(t.i)
+        if ent is not None and ent.label_ in PLACE_LABELS and t.i == ent.root.i:
+            eid = _ent_value(ent, ctx)
+            if eid and eid not in out:
+                out.append(eid)
+    return out

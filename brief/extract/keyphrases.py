@@ -1,0 +1,98 @@
+"""Key noun phrases of a sentence, for themes: lower-cased, determiners and names stripped.
+
+"the southwest de-escalation zone" -> "southwest de-escalation zone";
+"Russia's commitment" -> "commitment"; "Syrian air defenses" -> "air defenses".
+Spelling variants are folded corpus-wide by :func:`fold_variants`
+("de-confliction"/"deconfliction", "zone"/"zones").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+GENERIC = {
+    "official", "officials", "issue", "issues", "time", "times", "week", "weeks", "day", "days", "year", "years",
+    "month", "months", "statement", "people", "part", "thing", "things", "way", "ways", "country", "countries",
+    "number", "report", "reports", "side", "sides", "matter", "instance", "addition", "lot", "member", "members",
+    "head", "office", "region", "area", "areas", "case", "fact", "kind", "type", "level", "point", "place", "one",
+    "ones", "others", "other", "group", "end", "state", "world", "news", "article", "story", "source", "sources",
+    "information", "situation", "term", "terms", "use", "work", "word", "words", "question", "reason", "effort",
+    "efforts", "interview", "email", "link", "site", "website", "page", "experience", "comment", "comments",
+    "conditions", "aspects", "list", "result", "results", "order", "sign", "spokesman", "spokeswoman", "minister",
+    "president", "counterpart", "counterparts", "percent", "top", "rest", "couple", "dozens", "hundreds",
+    "thousands", "millions", "today", "tonight", "yesterday", "eve", "meantime", "moment", "life", "home",
+}
+LEADING_DROP = {"det", "poss", "predet", "nummod", "quantmod", "punct", "case", "cc", "advmod", "prep"}
+QUANTIFIERS = {"some", "many", "several", "other", "such", "all", "both", "each", "any", "few", "more", "most",
+               "certain", "various", "numerous", "own", "same", "further", "much", "another", "every", "multiple",
+               "first", "second", "last", "next", "new", "recent", "possible", "following", "main", "key", "top",
+               "senior", "former", "current", "latest", "early", "late", "unusual", "significant", "particular",
+               "two", "three", "one", "four", "five"}
+NAME_LABELS = {"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+               "QUANTITY", "PERCENT", "EVENT"}
+
+
+def sentence_keyphrases(span) -> list[tuple[str, bool]]:
+    """(phrase, multiword) pairs for the noun chunks of a sentence."""
+    out: list[tuple[str, bool]] = []
+    try:
+        chunks = list(span.noun_chunks)
+    except (ValueError, AttributeError):  # no parse
+        return out
+    doc = span.doc
+    for chunk in chunks:
+        toks = list(chunk)
+        while toks and (
+            toks[0].dep_ in LEADING_DROP
+            or toks[0].pos_ in ("PRON", "DET", "NUM", "PUNCT", "PART", "SYM", "ADV")
+            or toks[0].lower_ in QUANTIFIERS
+            or (toks[0].ent_type_ in NAME_LABELS and toks[0].i != chunk.root.i)
+            or toks[0].lower_ in ("'s", "’s", "'", "’")
+        ):
+            toks = toks[1:]
+        while toks and (toks[-1].pos_ in ("PUNCT", "PART") or toks[-1].lower_ in ("'s", "’s")):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        if any(t.ent_type_ in NAME_LABELS for t in toks):
+            continue
+        if all(t.pos_ == "PROPN" for t in toks):
+            continue
+        if toks[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in toks if t.pos_ not in ("PUNCT",) or t.text == "-"]
+        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].lower()
+        text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’-")
+        text = text.replace("’", "'")
+        if not text or len(text) < 3 or not re.search(r"[a-z]", text) or re.search(r"[\[\]@|<>]", text):
+            continue
+        n_words = len([w for w in words if w.text != "-" and not (w.i > 0 and doc[w.i - 1].text == "-" and not doc[w.i - 1].whitespace_)])
+        if n_words > 5:
+            continue
+        multi = n_words >= 2
+        if not multi and (text in GENERIC or len(text) < 4 or "'" in text):
+            continue
+        if (text, multi) not in out:
+            out.append((text, multi))
+    return out
+
+
+def variant_key(phrase: str) -> str:
+    words = re.sub(r"[^a-z0-9 ]", "", phrase.replace("-", "")).split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def fold_variants(all_phrases: Counter) -> dict[str, str]:
+    """Map every phrase to the most frequent spelling of its variant group."""
+    groups: dict[str, list[str]] = {}
+    for p in all_phrases:
+        groups.setdefault(variant_key(p), []).append(p)
+    mapping = {}
+    for forms in groups.values():
+        best = max(forms, key=lambda f: (all_phrases[f], "-" in f, -len(f)))
+        for f in forms:
+            mapping[f] = best
+    return mapping

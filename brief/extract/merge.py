@@ -1,0 +1,189 @@
+"""One event per real happening: fold the same happening told by several sources.
+
+Two events are the same happening when their actions belong to the same class
+(meet/hold talks/visit; speak/call/discuss; ...), their dates do not clash
+(resolved dates must overlap; two different named weekdays clash even when
+undated), their named people do not exclude each other, and their sentences say
+much the same thing (content-word overlap, participants, key phrases).  Within
+one document only near-repeats fold (a caption repeated as a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.extract.dates import overlaps, weekday_of
+from brief.model import Event
+
+ACTION_CLASSES = {
+    "meet": "meet", "hold": "meet", "visit": "meet", "host": "meet", "receive": "meet", "welcome": "meet",
+    "speak": "talk", "talk": "talk", "call": "talk", "phone": "talk", "discuss": "talk", "converse": "talk",
+    "telephone": "talk", "exchange": "talk", "confer": "talk",
+    "kill": "kill", "die": "kill", "murder": "kill", "slay": "kill",
+    "injure": "injure", "wound": "injure", "hurt": "injure",
+    "shoot down": "down", "down": "down", "shoot": "down",
+    "strike": "attack", "attack": "attack", "bomb": "attack", "hit": "attack", "shell": "attack",
+    "bombard": "attack", "target": "attack", "raid": "attack", "launch": "attack",
+    "search": "search", "dig": "search", "look": "search", "seek": "search", "hunt": "search",
+    "reiterate": "affirm", "affirm": "affirm", "reaffirm": "affirm", "reassure": "affirm", "assure": "affirm",
+    "pledge": "affirm", "commit": "affirm",
+    "agree": "agree", "sign": "agree", "approve": "agree", "accept": "agree",
+    "arrive": "travel", "travel": "travel", "fly": "travel", "go": "travel", "come": "travel",
+    "return": "return", "repatriate": "return", "recover": "return", "send": "return",
+    "warn": "warn", "threaten": "warn", "accuse": "accuse", "blame": "accuse",
+    "deploy": "deploy", "station": "deploy",
+}
+STOP = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "that", "this", "is",
+    "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her", "they", "he", "she",
+    "said", "says", "say", "as", "also", "which", "who", "will", "would", "two", "after", "than", "but", "not",
+    "s", "about", "between", "into", "over", "there", "these", "those", "while", "when", "all", "our", "we",
+}
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
+
+
+def action_class(action: str) -> str:
+    if action in ACTION_CLASSES:
+        return ACTION_CLASSES[action]
+    head = action.split()[0]
+    return ACTION_CLASSES.get(head, head)
+
+
+def content_words(text: str) -> set[str]:
+    out = set()
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        w = w.strip("'-").replace("-", "")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in STOP:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+def text_similarity(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return 0.5 * inter / len(a | b) + 0.5 * inter / min(len(a), len(b))
+
+
+class _Info:
+    __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs")
+
+    def __init__(self, ev: Event, words: set[str], person_ids: set[str]):
+        self.event = ev
+        self.cls = action_class(ev.action)
+        self.words = words
+        self.parts = {x for x in ev.actors + ev.targets if x in person_ids or x in ev.entities}
+        self.people = {x for x in self.parts if x in person_ids}
+        self.keys = set(ev.keyphrases)
+        self.weekday = weekday_of(ev.date_text)
+        self.docs = {c.doc_id for c in ev.mentions}
+
+
+def _dates_compatible(a: _Info, b: _Info) -> bool:
+    ea, eb = a.event, b.event
+    if ea.date and eb.date:
+        return overlaps(ea.date, ea.date_end, eb.date, eb.date_end)
+    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
+        return False
+    if ea.date and eb.date_text and eb.date is None and a.weekday is None and b.weekday is None:
+        return True
+    return True
+
+
+def same_happening(a: _Info, b: _Info) -> bool:
+    if a.cls != b.cls or a.event.negated != b.event.negated:
+        return False
+    if not _dates_compatible(a, b):
+        return False
+    if a.people and b.people and not (a.people & b.people):
+        return False
+    sim = text_similarity(a.words, b.words)
+    if a.docs & b.docs:  # same document: only near-repeats
+        return sim >= 0.75
+    shared = a.parts & b.parts
+    jp = len(shared) / len(a.parts | b.parts) if a.parts or b.parts else 0.0
+    key_shared = len(a.keys & b.keys)
+    if sim >= 0.5:
+        return True
+    if jp >= 0.5 and len(shared) >= 2 and sim >= 0.3:
+        return True
+    if a.event.date and b.event.date and shared and sim >= 0.2:
+        return True
+    if sim >= 0.4 and (shared or key_shared >= 2):
+        return True
+    return False
+
+
+def merge_events(events: list[Event], sentence_text, person_ids: set[str]) -> list[Event]:
+    """Fold events that tell the same happening; returns the surviving events in first-mention order.
+
+    ``sentence_text(citation)`` gives the text of a mention.
+    """
+    infos = []
+    for ev in events:
+        words = set()
+        for c in ev.mentions:
+            words |= content_words(sentence_text(c))
+        infos.append(_Info(ev, words, person_ids))
+    parent = list(range(len(infos)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_class: dict[str, list[int]] = {}
+    for i, inf in enumerate(infos):
+        by_class.setdefault(inf.cls, []).append(i)
+    for idxs in by_class.values():
+        if len(idxs) > 400:  # keep big corpora tractable: compare within a sliding window
+            pairs = ((idxs[x], idxs[y]) for x in range(len(idxs)) for y in range(x + 1, min(len(idxs), x + 200)))
+        else:
+            pairs = ((idxs[x], idxs[y]) for x in range(len(idxs)) for y in range(x + 1, len(idxs)))
+        for i, j in pairs:
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                continue
+            if same_happening(infos[i], infos[j]):
+                # never fold two clusters whose members clash on dates or people
+                parent[rj] = ri
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(infos)):
+        clusters.setdefault(find(i), []).append(i)
+    out = []
+    for root, members in sorted(clusters.items(), key=lambda kv: min(kv[1])):
+        out.append(_combine([infos[m].event for m in sorted(members)]))
+    return out
+
+
+def _combine(evs: list[Event]) -> Event:
+    if len(evs) == 1:
+        return evs[0]
+    # the richest telling leads; every mention is kept
+    lead = max(evs, key=lambda e: (bool(e.actors), len(e.actors) + len(e.targets), e.date is not None))
+    merged = Event(**{k: getattr(lead, k) for k in lead.__dataclass_fields__})
+    merged.mentions = list(dict.fromkeys(c for e in evs for c in e.mentions))
+    for attr in ("actors", "targets", "locations", "entities", "keyphrases"):
+        vals = list(getattr(lead, attr))
+        for e in evs:
+            for v in getattr(e, attr):
+                if v not in vals:
+                    vals.append(v)
+        setattr(merged, attr, vals)
+    if merged.date is None:
+        for e in evs:
+            if e.date is not None:
+                merged.date, merged.date_end, merged.date_text = e.date, e.date_end, e.date_text
+                break
+    if merged.date_text is None:
+        merged.date_text = next((e.date_text for e in evs if e.date_text), None)
+    if merged.attribution is None:
+        merged.attribution = next((e.attribution for e in evs if e.attribution), None)
+    merged.hedged = all(e.hedged for e in evs)
+    return merged
