@@ -156,7 +156,10 @@ def clean_lines(text: str) -> CleanResult:
     for i in range(last_body + 1, len(items)):
         s = items[i][1]
         if kinds[i] is None:
-            kinds[i] = "author-blurb" if rules.looks_like_name(s) else ("chrome" if len(s.split()) <= 8 else None)
+            if rules.looks_like_name(s):
+                kinds[i] = "author-blurb"
+            elif len(s.split()) <= 8 and not rules.is_sentence_like(s) and not re.search(r"[\"“”]", s):
+                kinds[i] = "chrome"
     # a bare name right after an end-of-article agency tag
     for i in range(1, len(items)):
         if kinds[i] is None and kinds[i - 1] == "agency-tag" and rules.looks_like_name(items[i][1]):
