@@ -200,10 +200,7 @@ def _theme_features(entities: Iterable[str], keyphrases: Iterable[str]) -> set[s
 
 def _theme_seen(theme: Theme, prev_themes: list[dict[str, Any]]) -> bool:
     mine = _theme_features(theme.entities, theme.keyphrases)
-    label = _norm(theme.label)
     for p in prev_themes:
-        if label and label == _norm(p.get("label") or ""):
-            return True
         theirs = _theme_features(p.get("entities") or [], p.get("keyphrases") or [])
         shared = mine & theirs
         if mine and theirs and len(shared) >= min(2, len(mine), len(theirs)) and len(shared) / min(len(mine), len(theirs)) >= 0.4:
@@ -218,8 +215,8 @@ def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], 
     An event is known when last week's brief cited the same sentence for an
     event, or had the same action with the same participants (actors and
     targets, >= half shared) on a compatible date.  A theme is known when it
-    shares its label, or enough of its entities and key phrases, with a theme of
-    last week; a theme whose events are all known is not new either.
+    shares enough of its entities and key phrases with a theme of last week
+    (>= 2 and >= 40% of the smaller set); a theme whose events are all known is not new either.
     """
     for e in brief.events:
         e.new = False
