@@ -85,7 +85,8 @@ _URL = _re.compile(r"^[a-z][a-z0-9+.-]*://", _re.I)
 
 def _key_line(text: str, key: str) -> int | None:
     """1-based line where ``key = ...`` is written (for error messages), if found."""
-    pat = _re.compile(r'^\s*(?:"%s"|\'%s\'|%s)\s*=' % ((_re.escape(key),) * 3))
+    k = _re.escape(key)
+    pat = _re.compile(r'^\s*(?:(?:"%s"|\'%s\'|%s)\s*=|\[\[?\s*%s\s*[\].])' % (k, k, k, k))
     for i, line in enumerate(text.splitlines(), start=1):
         if pat.match(line):
             return i
