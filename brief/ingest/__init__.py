@@ -125,6 +125,8 @@ def _read_bytes(data: bytes, *, name: str, key: str, suffix: str, path: str | No
         problem = "no article text found"
     if problem is None and inner:
         problem = _problem_line(inner)
+        if docs:
+            problem += f"; read the other {len(docs)} article{'s' if len(docs) != 1 else ''}"
     if problem is not None:
         on_problem(InputProblem(name, problem))  # outside any try: strict mode's exception propagates
     return docs

@@ -110,5 +110,6 @@ def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[l
         docs.append(doc)
     if not docs and parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
-        raise InputFormatError(f"malformed XML: {str(exc)[:80] if exc is not None else 'broken feed'}")
+        msg = re.sub(r"^<unknown>:(\d+):\d+:\s*", r"line \1: ", str(exc)) if exc is not None else "broken feed"
+        raise InputFormatError(f"malformed XML at {msg[:80]}" if msg.startswith("line ") else f"malformed XML: {msg[:80]}")
     return docs, problems
