@@ -1,0 +1,471 @@
+"""Communities of the co-mention graph -> themes (assignment, labels, salience).
+
+Deterministic: Louvain with a fixed seed over a graph built in sorted order; every
+tie is broken by a sort key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+from brief.group.graph import CoMention
+from brief.group.phrases import DETERMINERS, content_tokens, normalise
+from brief.model import Document, Event, Theme
+
+SEED = 20240601
+MIN_EVENTS = 2  # a theme needs at least this many events ...
+MIN_MENTIONS = 2  # ... and this many distinct cited sentences
+ENTITY_NODE_WEIGHT = 0.6  # key phrases define a story more than names do
+LOCATION_LABELS = ("GPE", "LOC", "FAC")
+OTHER_LABEL = "Other developments"
+RESOLUTIONS = (1.0, 0.75, 0.55, 0.4, 0.3, 0.2)
+PERIPHERY_WEIGHT = 0.5  # once-mentioned nodes count less when placing an event
+MIN_CORE = 12
+MERGE_MIN = 0.15
+
+
+def target_count(n_docs: int, n_events: int, max_themes: int) -> int:
+    """How many themes a corpus supports: ~3-5 for a handful of articles, more for hundreds."""
+    k = round(2 + 1.8 * math.log(n_docs + 1))
+    return max(1, min(max_themes, k, max(1, n_events // MIN_EVENTS)))
+
+
+def _louvain(g: nx.Graph, resolution: float = 1.0) -> list[list[str]]:
+    if g.number_of_nodes() == 0:
+        return []
+    if g.number_of_edges() == 0:
+        return [[n] for n in sorted(g)]
+    comms = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=SEED)
+    return sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
+
+
+def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """Induced subgraph with a deterministic node and edge order (networkx views iterate a set)."""
+    keep = set(nodes)
+    h = nx.Graph()
+    h.add_nodes_from((n, g.nodes[n]) for n in sorted(keep))
+    h.add_edges_from(
+        sorted((a, b, d) for a, b, d in ((min(a, b), max(a, b), d) for a, b, d in g.edges(data=True)) if a in keep and b in keep)
+    )
+    return h
+
+
+class _Partition:
+    """Core node -> community; peripheral nodes follow the community they are most tied to.
+
+    The core is the non-hub nodes that recur (two sentences or more, or a lexical tie
+    to another phrase); once-mentioned nodes only say "same sentence" and would make
+    every sentence its own clique, so they are attached after detection.
+    """
+
+    def __init__(self, cm: CoMention, events: list[Event], core: nx.Graph, periphery: list[str]):
+        self.cm = cm
+        self.events = events
+        self.core = core
+        self.periphery = periphery
+        self.comms: list[list[str]] = []
+        self.comm: dict[str, int] = {}
+        self.strength = {
+            n: cm.idf(n)
+            * (ENTITY_NODE_WEIGHT if cm.kind.get(n) == "entity" else 1.0)
+            * (1.0 if n in core else PERIPHERY_WEIGHT)
+            for n in cm.kind
+        }
+
+    def set(self, communities: list[list[str]]) -> None:
+        self.comms = [sorted(c) for c in communities if c]
+        self.comm = {n: i for i, c in enumerate(self.comms) for n in c}
+        g = self.cm.graph
+        for n in self.periphery:
+            ties: dict[int, float] = defaultdict(float)
+            for _, m, w in g.edges(n, data="weight"):
+                c = self.comm.get(m) if m in self.core else None
+                if c is not None:
+                    ties[c] += w
+            if ties:
+                self.comm[n] = min(ties, key=lambda c: (-ties[c], c))
+
+    def members(self) -> dict[int, list[str]]:
+        """Community -> all its nodes (core and periphery)."""
+        out: dict[int, list[str]] = defaultdict(list)
+        for n in sorted(self.comm):
+            out[self.comm[n]].append(n)
+        return dict(out)
+
+    def assign(self) -> dict[str, int | None]:
+        """Event id -> community (the one its nodes weigh most in), None when no node is in one."""
+        out: dict[str, int | None] = {}
+        for ev in self.events:
+            scores: dict[int, float] = defaultdict(float)
+            for n in self.cm.event_nodes.get(ev.id, ()):
+                c = self.comm.get(n)
+                if c is not None:
+                    scores[c] += self.strength[n]
+            out[ev.id] = min(scores, key=lambda c: (-scores[c], c)) if scores else None
+        return out
+
+    def connection(self) -> tuple[dict[int, Counter], Counter]:
+        """Weight between communities (core edges) and each community's volume."""
+        conn: dict[int, Counter] = defaultdict(Counter)
+        vol: Counter = Counter()
+        for a, b, w in self.core.edges(data="weight"):
+            ca, cb = self.comm.get(a), self.comm.get(b)
+            if ca is not None:
+                vol[ca] += w
+            if cb is not None:
+                vol[cb] += w
+            if ca is not None and cb is not None and ca != cb:
+                conn[ca][cb] += w
+                conn[cb][ca] += w
+        return conn, vol
+
+
+def _viable(cid: int, evs: list[Event], nodes: list[str], cm: CoMention) -> bool:
+    if len(evs) < MIN_EVENTS:
+        return False
+    texts = {cm.sentence_key.get((c.doc_id, c.sentence), (c.doc_id, c.sentence)) for e in evs for c in e.mentions}
+    if len(texts) < MIN_MENTIONS:
+        return False
+    # a names-only cluster is not a story unless it is substantial
+    if not any(cm.kind.get(n) == "keyphrase" for n in nodes) and len(evs) < 3:
+        return False
+    return True
+
+
+def find_communities(cm: CoMention, events: list[Event], target: int) -> tuple[_Partition, dict[str, int | None]]:
+    hubs = set(cm.hubs)
+    g = cm.graph
+    recurring = [
+        n
+        for n in g
+        if n not in hubs and (cm.df[n] >= 2 or any(d.get("lexical", 0) > 0 for _, _, d in g.edges(n, data=True)))
+    ]
+    if len(recurring) < MIN_CORE:  # a very small corpus: everything is core
+        recurring = [n for n in g if n not in hubs]
+    core_set = set(recurring)
+    core = _induced(g, recurring)
+    periphery = sorted(n for n in g if n not in hubs and n not in core_set)
+    part = _Partition(cm, events, core, periphery)
+    by_id = {e.id: e for e in events}
+
+    def grouped(assign: dict[str, int | None]) -> dict[int, list[Event]]:
+        out: dict[int, list[Event]] = defaultdict(list)
+        for eid, c in assign.items():
+            if c is not None:
+                out[c].append(by_id[eid])
+        return out
+
+    def n_viable() -> int:
+        evs = grouped(part.assign())
+        members = part.members()
+        return sum(1 for c in members if _viable(c, evs.get(c, []), members[c], cm))
+
+    # the finest resolution that does not give far more viable communities than the corpus supports
+    # (targeted merges below do the rest better than a coarse resolution would)
+    chosen: list[list[str]] = []
+    for resolution in RESOLUTIONS:
+        part.set(_louvain(core, resolution))
+        chosen = part.comms
+        if n_viable() <= target + 2:
+            break
+    part.set(chosen)
+
+    # split oversized communities while the corpus supports more themes
+    for _ in range(4):
+        evs = grouped(part.assign())
+        members = part.members()
+        total = sum(len(v) for v in evs.values()) or 1
+        big = [c for c in sorted(members) if len(evs.get(c, [])) > max(6, 0.4 * total)]
+        if not big or n_viable() >= target:
+            break
+        c = max(big, key=lambda c: (len(evs[c]), -c))
+        sub = _louvain(_induced(core, part.comms[c]), resolution=1.5)
+        if len(sub) < 2:
+            break
+        part.set([m for k, m in enumerate(part.comms) if k != c] + sub)
+
+    # merge non-viable communities into their best-connected neighbour (or dissolve them)
+    for _ in range(len(part.comms) + 1):
+        evs = grouped(part.assign())
+        members = part.members()
+        weak = [c for c in range(len(part.comms)) if not _viable(c, evs.get(c, []), members.get(c, []), cm)]
+        if not weak:
+            break
+        c = min(weak, key=lambda c: (len(evs.get(c, [])), len(part.comms[c]), c))
+        conn, _ = part.connection()
+        comms = [list(m) for m in part.comms]
+        if conn.get(c):
+            dest = min(conn[c], key=lambda d: (-conn[c][d], d))
+            comms[dest] += comms[c]
+        comms[c] = []
+        part.set(comms)
+
+    # too many for the corpus: merge the most strongly related pairs first
+    for _ in range(len(part.comms) + 1):
+        if len(part.comms) <= target:
+            break
+        conn, vol = part.connection()
+        best_pair = None
+        for a in sorted(conn):
+            for b, w in sorted(conn[a].items()):
+                if a < b:
+                    score = w / max(1e-9, min(vol[a], vol[b]))
+                    if best_pair is None or score > best_pair[0]:
+                        best_pair = (score, a, b)
+        if best_pair is None or best_pair[0] < MERGE_MIN:
+            break  # the rest are unrelated stories; the theme cap decides
+        _, a, b = best_pair
+        comms = [list(m) for m in part.comms]
+        comms[a] += comms[b]
+        comms[b] = []
+        part.set(comms)
+    return part, part.assign()
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+
+def _surface_in_text(phrase: str, sentences: list[str]) -> str:
+    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing)."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase) if w]
+    if not words:
+        return phrase
+    pat = re.compile(r"\b" + r"[\s\-]*".join(words) + r"\b", re.IGNORECASE)
+    for s in sentences:
+        m = pat.search(s)
+        if m:
+            text = re.sub(r"\s+", " ", m.group(0))
+            if m.start() == 0 or s[: m.start()].rstrip().endswith(('"', "“", ":")):
+                first = text.split(" ", 1)[0]
+                if not first.isupper() and first[1:].islower():
+                    text = text[0].lower() + text[1:]
+            return text
+    return phrase
+
+
+def rank_keyphrases(nodes: list[str], cm: CoMention, evs: list[Event]) -> list[str]:
+    """Key phrase nodes of a community, most central first.
+
+    Centrality = weight inside the community x how often the theme's events use the
+    phrase or a longer variant of it ("de-escalation zone" gains from "southwest
+    de-escalation zone") x how many documents use it; one-word phrases rank lower.
+    """
+    node_set = set(nodes)
+    tf = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if n in node_set)
+    phrases = [n for n in nodes if cm.kind.get(n) == "keyphrase"]
+    tokens = {n: frozenset(content_tokens(n)) for n in phrases}
+    scores = {}
+    for n in phrases:
+        inner = sum(w for _, m, w in cm.graph.edges(n, data="weight") if m in node_set)
+        family = sum(tf[m] for m in phrases if m != n and tokens[n] and tokens[n] < tokens[m])
+        spread = len(cm.docs.get(n, ()))
+        words = len(n.split(" "))
+        scores[n] = (
+            (inner + 0.5)
+            * (1.0 + math.log1p(tf[n] + 0.5 * family))
+            * (1.0 + 0.5 * (spread - 1))
+            * (0.8 if words == 1 else 1.0 + 0.1 * min(2, words - 2))
+        )
+    return sorted(scores, key=lambda n: (-scores[n], n))
+
+
+def rank_entities(evs: list[Event], cm: CoMention) -> list[str]:
+    tf = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if cm.kind.get(n) == "entity")
+    scores = {n: c * math.log(1.0 + cm.n_contexts / max(1, cm.df[n])) for n, c in tf.items()}
+    return sorted(scores, key=lambda n: (-scores[n], n))
+
+
+def _place(evs: list[Event], cm: CoMention) -> str | None:
+    """The place most typical of the theme: frequent in it, and more than in the corpus at large."""
+    tf = Counter(
+        n
+        for e in evs
+        for n in dict.fromkeys(cm.event_nodes.get(e.id, ()))
+        if cm.kind.get(n) == "entity" and cm.entity_label.get(n) in LOCATION_LABELS
+    )
+    scores = {}
+    for n, c in tf.items():
+        expected = len(evs) * cm.df[n] / cm.n_contexts
+        if c >= 2 or len(evs) <= 3:
+            scores[n] = c * math.sqrt(c / max(expected, 0.25))
+    return min(scores, key=lambda n: (-scores[n], n)) if scores else None
+
+
+def _expand_of(main_text: str, phrases: list[str], cm: CoMention, sentences: list[str]) -> str:
+    """"remains" -> "remains of Israeli soldiers" when the sources say so with another theme phrase."""
+    if len(main_text.split()) > 2:
+        return main_text
+    pat = re.compile(r"\b" + re.escape(main_text) + r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+    wanted = {p: i for i, p in enumerate(phrases[:12])}
+    best = None
+    for s in sentences:
+        for m in pat.finditer(s):
+            tail = m.group(1).split()
+            for k in range(len(tail), 0, -1):
+                key = normalise(" ".join(tail[:k]))
+                if key in wanted and key != phrases[0]:
+                    cand = (wanted[key], " ".join(tail[:k]))
+                    if best is None or cand < best:
+                        best = cand
+                    break
+    if best is None:
+        return main_text
+    tail = best[1]
+    words = tail.split()
+    while words and (words[0].lower() in DETERMINERS or words[0].isdigit()):
+        words = words[1:]
+    return f"{main_text} of {' '.join(words)}" if words else main_text
+
+
+def make_label(phrases: list[str], entities: list[str], place: str | None, cm: CoMention, sentences: list[str]) -> str:
+    if phrases:
+        main = phrases[0]
+        text = _surface_in_text(cm.display.get(main, main), sentences)
+        text = _expand_of(text, phrases, cm, sentences)
+        low = text.lower()
+        if place and place.lower() not in low and len(text.split()) <= 6 and len(place.split()) <= 4:
+            text = f"{text} in {place}"
+    elif entities:
+        text = " and ".join(entities[:2])
+    else:
+        return OTHER_LABEL
+    return text[0].upper() + text[1:]
+
+
+# -- themes ------------------------------------------------------------------------------------
+
+
+def _latest(evs: list[Event], doc_dates: dict[str, dt.date]) -> dt.date | None:
+    days = [e.date for e in evs if e.date] + [doc_dates[c.doc_id] for e in evs for c in e.mentions if c.doc_id in doc_dates]
+    return max(days) if days else None
+
+
+def build_themes(
+    cm: CoMention,
+    events: list[Event],
+    docs: list[Document],
+    part: _Partition,
+    assign: dict[str, int | None],
+    max_themes: int,
+    doc_of: dict[str, str],
+) -> tuple[list[Theme], dict[int, str]]:
+    """Themes ranked by salience (+ "Other developments" last), and community -> theme id."""
+    by_comm: dict[int, list[Event]] = defaultdict(list)
+    unassigned: list[Event] = []
+    for ev in events:
+        c = assign.get(ev.id)
+        (by_comm[c] if c is not None else unassigned).append(ev)
+    members = part.members()
+    doc_dates = {d.id: d.published for d in docs if d.published}
+    all_days = [x for x in doc_dates.values()] + [e.date for e in events if e.date]
+    first, last = (min(all_days), max(all_days)) if all_days else (None, None)
+    max_events = max((len(v) for v in by_comm.values()), default=1)
+
+    def salience(evs: list[Event]) -> float:
+        sources = {doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
+        s = 0.45 * len(sources) / max(1, cm.n_docs) + 0.35 * len(evs) / max(1, max_events)
+        latest = _latest(evs, doc_dates)
+        if latest and first and last and last > first:
+            s += 0.2 * (latest - first).days / (last - first).days
+        elif latest:
+            s += 0.2
+        return s
+
+    cands = []
+    for c, evs in by_comm.items():
+        if not _viable(c, evs, members.get(c, []), cm):
+            unassigned.extend(evs)
+            continue
+        cands.append((salience(evs), c, evs))
+    cands.sort(key=lambda x: (-x[0], x[1]))
+    keep = cands[:max_themes]
+    dropped = cands[max_themes:]
+    if dropped and len(keep) == max_themes and max_themes > 1:
+        keep, dropped = cands[: max_themes - 1], cands[max_themes - 1 :]
+    for _, _, evs in dropped:
+        unassigned.extend(evs)
+
+    # events without a theme node: the theme whose actor profile they fit best, else "other"
+    themed_events = {c: evs for _, c, evs in keep}
+    if unassigned and themed_events:
+        unassigned = _attach_by_profile(unassigned, themed_events, cm)
+
+    themes: list[Theme] = []
+    comm_theme: dict[int, str] = {}
+    sentences_of = {d.id: d.sentences for d in docs}
+    n_events = len(events)
+    for s, c, _ in keep:
+        evs = sorted(themed_events[c], key=lambda e: _event_order(e.id))
+        texts = [
+            sentences_of[m.doc_id][m.sentence].text
+            for e in evs
+            for m in e.mentions
+            if m.doc_id in sentences_of and 0 <= m.sentence < len(sentences_of[m.doc_id])
+        ]
+        phrases = rank_keyphrases(members.get(c, []), cm, evs)
+        ents = rank_entities(evs, cm)
+        tid = f"t{len(themes) + 1}"
+        comm_theme[c] = tid
+        themes.append(
+            Theme(
+                id=tid,
+                label=make_label(phrases, ents, _place(evs, cm), cm, texts),
+                keyphrases=[cm.display.get(p, p) for p in phrases[:8]],
+                entities=ents[:6],
+                event_ids=[e.id for e in evs],
+                salience=round(salience(evs), 4),
+            )
+        )
+    if unassigned:
+        evs = sorted(unassigned, key=lambda e: _event_order(e.id))
+        tally = Counter(n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "keyphrase")
+        themes.append(
+            Theme(
+                id=f"t{len(themes) + 1}",
+                label=OTHER_LABEL,
+                keyphrases=[cm.display.get(p, p) for p, _ in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:6]],
+                entities=rank_entities(evs, cm)[:6],
+                event_ids=[e.id for e in evs],
+                salience=round(salience(evs), 4),
+            )
+        )
+    return themes, comm_theme
+
+
+def _event_order(eid: str) -> tuple[int, str]:
+    m = re.fullmatch(r"[a-z]*(\d+)", eid)
+    return (int(m.group(1)), eid) if m else (1 << 60, eid)
+
+
+def _attach_by_profile(unassigned: list[Event], themed: dict[int, list[Event]], cm: CoMention) -> list[Event]:
+    """Give each leftover event to the theme whose events share its nodes most (lift > 1.5), else keep it."""
+    total = sum(len(v) for v in themed.values())
+    freq_all: Counter = Counter()
+    freq: dict[int, Counter] = {}
+    for c, evs in themed.items():
+        f = Counter(n for e in evs for n in set(cm.event_nodes.get(e.id, ())))
+        freq[c] = f
+        freq_all.update(f)
+    rest = []
+    for ev in unassigned:
+        nodes = [n for n in dict.fromkeys(cm.event_nodes.get(ev.id, ())) if freq_all[n]]
+        best = None
+        for c in sorted(themed):
+            size = len(themed[c])
+            score = 0.0
+            for n in nodes:
+                lift = (freq[c][n] / size) / (freq_all[n] / total)
+                if lift > 1.0 and freq[c][n] >= 2:
+                    score += math.log(lift)
+            if score > math.log(1.5) and (best is None or score > best[0]):
+                best = (score, c)
+        if best is None:
+            rest.append(ev)
+        else:
+            themed[best[1]].append(ev)
+    return rest
