@@ -104,4 +104,7 @@ def header_date(s: str):  # -> tuple[date, str] | None
                   "", rest, flags=re.I).strip(" .,|:-–—")
     if not rest:
         return day, "text:dateline"
+    # a wire dateline: an upper-case place before the date ("KYIV, March 3, 2024")
+    if re.fullmatch(r"[A-Z][A-Z.'\- ]{1,40}(?:\s*\([A-Za-z]{2,12}\))?", rest) and len(rest.split()) <= 4:
+        return day, "text:dateline"
     return None

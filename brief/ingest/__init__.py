@@ -132,6 +132,15 @@ def _read_bytes(data: bytes, *, name: str, key: str, suffix: str, path: str | No
     return docs
 
 
+# Files that describe a folder rather than report news (README.md beside a corpus).
+# Skipped when walking a folder; still read when named explicitly.
+_FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing", "copying", "notice")
+
+
+def _is_folder_doc(name: str) -> bool:
+    return name.lower().split(".")[0] in _FOLDER_DOCS
+
+
 def _expand(item: str, on_problem: Reporter) -> list[Path] | None:
     """Files named by a path, folder or glob; None when reported as a problem."""
     p = Path(item).expanduser()
@@ -140,7 +149,7 @@ def _expand(item: str, on_problem: Reporter) -> list[Path] | None:
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for f in sorted(files):
-                if f.startswith("."):
+                if f.startswith(".") or _is_folder_doc(f):
                     continue
                 fp = Path(root) / f
                 if fp.suffix.lower() in SUPPORTED:
