@@ -325,6 +325,11 @@ def _expand_of(main_text: str, phrases: list[str], cm: CoMention, sentences: lis
 def make_label(phrases: list[str], entities: list[str], place: str | None, cm: CoMention, sentences: list[str]) -> str:
     if phrases:
         main = phrases[0]
+        if " " not in main:
+            # a one-word phrase reads better in its most used longer form ("camp" -> "refugee camp")
+            longer = [p for p in phrases[1:10] if main in p.split(" ") and len(p.split(" ")) <= 4]
+            if longer:
+                main = longer[0]
         text = _surface_in_text(cm.display.get(main, main), sentences)
         text = _expand_of(text, phrases, cm, sentences)
         low = text.lower()
@@ -421,6 +426,13 @@ def build_themes(
                 salience=round(salience(evs), 4),
             )
         )
+    # final ranking (leftover events may have joined a theme): ids follow salience
+    order = sorted(range(len(themes)), key=lambda i: (-themes[i].salience, i))
+    renumber = {themes[i].id: f"t{rank + 1}" for rank, i in enumerate(order)}
+    themes = [themes[i] for i in order]
+    for t in themes:
+        t.id = renumber[t.id]
+    comm_theme = {c: renumber[tid] for c, tid in comm_theme.items()}
     if unassigned:
         evs = sorted(unassigned, key=lambda e: _event_order(e.id))
         tally = Counter(n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "keyphrase")

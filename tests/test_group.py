@@ -1,0 +1,242 @@
+"""Group stage: co-mention graph, themes, labels, export, on real text (seeds) and the demo corpus."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from brief.clean import clean_documents
+from brief.config import BriefConfig
+from brief.errors import BriefError
+from brief.extract import extract
+from brief.group import Grouping, group, write_graph
+from brief.group.phrases import fold, normalise
+from brief.ingest import load_inputs
+
+
+def _noop(*_a) -> None:
+    pass
+
+
+def _extracted(path: Path):
+    """ingest -> clean -> extract, as brief/pipeline.py runs them."""
+    cfg = BriefConfig(summarizer="extractive")
+    docs = load_inputs([path], config=cfg, on_problem=_noop, progress=_noop)
+    docs = [d for d in clean_documents(docs, config=cfg, progress=_noop) if d.body.strip()]
+    ex = extract(docs, config=cfg, progress=_noop)
+    return ex.events, ex.entities, docs
+
+
+@pytest.fixture(scope="module")
+def seeds_input(seeds_dir):
+    return _extracted(seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def seeds_grouping(seeds_input) -> Grouping:
+    events, entities, docs = seeds_input
+    return group(events, entities, docs, config=BriefConfig(), progress=_noop)
+
+
+@pytest.fixture(scope="module")
+def examples_grouping(examples_dir) -> Grouping:
+    if not (examples_dir / "README.md").is_file():
+        pytest.skip("examples/ demo corpus not written yet")
+    events, entities, docs = _extracted(examples_dir)
+    return group(events, entities, docs, config=BriefConfig(), progress=_noop)
+
+
+def _text(theme) -> str:
+    return " | ".join([theme.label, *theme.keyphrases]).lower()
+
+
+def _cover(themes, topics: dict[str, tuple[str, ...]], *, with_entities: bool = False) -> dict[str, str] | None:
+    """Distinct theme per topic (a theme covers a topic when its label/key phrases name it), or None."""
+    real = [t for t in themes if t.label != "Other developments"]
+    texts = {t.id: _text(t) + (" | " + " | ".join(t.entities).lower() if with_entities else "") for t in real}
+    names = list(topics)
+    for perm in itertools.permutations([t.id for t in real], len(names)):
+        if all(any(n in texts[tid] for n in topics[name]) for name, tid in zip(names, perm)):
+            return dict(zip(names, perm))
+    return None
+
+
+# -- key phrase normalisation --------------------------------------------------------------
+
+
+def test_normalise_strips_determiners_and_singularises_the_head():
+    assert normalise("the de-escalation zones") == "de-escalation zone"
+    assert normalise("Their   Border Crossings") == "border crossing"
+    assert normalise("the country's new policies") == "new policy"
+    assert normalise("two missing soldiers") == "missing soldier"
+
+
+def test_normalise_keeps_plural_only_nouns_and_folds_hyphenation():
+    assert normalise("the remains") == "remains"
+    assert normalise("peace talks") == "peace talks"
+    assert fold(normalise("de-confliction hotline")) == fold(normalise("deconfliction hotline"))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["last week", "Tuesday evening", "our newsletter", "a statement", "the two leaders", "Deputy Foreign Minister",
+     "regional issues", "at least six people", "2019"],
+)
+def test_normalise_drops_dates_boilerplate_roles_and_generic_phrases(phrase):
+    assert normalise(phrase) is None
+
+
+# -- seeds --------------------------------------------------------------------------------
+
+
+def test_every_event_is_in_exactly_one_theme(seeds_input, seeds_grouping):
+    events = seeds_input[0]
+    ids = [eid for t in seeds_grouping.themes for eid in t.event_ids]
+    assert sorted(ids) == sorted(e.id for e in events)
+    assert len(ids) == len(set(ids))
+
+
+def test_theme_count_fits_a_five_article_corpus(seeds_grouping):
+    real = [t for t in seeds_grouping.themes if t.label != "Other developments"]
+    assert 3 <= len(real) <= 7
+    assert len(seeds_grouping.themes) <= BriefConfig().max_themes
+
+
+def test_themes_have_readable_distinct_labels_and_are_ranked(seeds_grouping):
+    themes = seeds_grouping.themes
+    labels = [t.label for t in themes]
+    assert len(set(labels)) == len(labels)
+    for t in themes:
+        assert 1 <= len(t.label.split()) <= 10 and t.label[0].isupper()
+        assert t.keyphrases and t.entities
+        assert t.id == f"t{themes.index(t) + 1}"
+    real = [t for t in themes if t.label != "Other developments"]
+    assert [t.salience for t in real] == sorted((t.salience for t in real), reverse=True)
+
+
+def test_main_actors_do_not_glue_everything_into_one_theme(seeds_input, seeds_grouping):
+    events = seeds_input[0]
+    g = seeds_grouping.graph
+    hubs = {n for n in g if g.nodes[n]["hub"]}
+    # the actors present in every article are recognised as hubs ...
+    assert {"Russia", "Israel"} <= hubs
+    # ... and no theme swallows most of the corpus
+    assert max(len(t.event_ids) for t in seeds_grouping.themes) < 0.5 * len(events)
+
+
+def test_seed_themes_remains_and_deescalation_zones_are_separate(seeds_grouping):
+    found = _cover(seeds_grouping.themes, {"remains": ("remains",), "zones": ("de-escalation", "deescalation")})
+    assert found is not None, [(t.label, t.keyphrases) for t in seeds_grouping.themes]
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="needs the extract rewrite: with sentence noun chunks the hotline/mechanism is said once per article "
+    "in different words, so it may not surface among a theme's top key phrases",
+)
+def test_seed_themes_hotline_remains_and_zones_are_three_distinct_themes(seeds_grouping):
+    topics = {
+        "hotline": ("deconfliction", "de-confliction", "hotline", "coordination mechanism"),
+        "remains": ("remains",),
+        "zones": ("de-escalation", "deescalation"),
+    }
+    assert _cover(seeds_grouping.themes, topics) is not None, [(t.label, t.keyphrases) for t in seeds_grouping.themes]
+
+
+def test_two_runs_give_identical_themes_and_graph(seeds_input, seeds_grouping):
+    events, entities, docs = seeds_input
+    again = group(events, entities, docs, config=BriefConfig(), progress=_noop)
+    assert [t.to_dict() for t in again.themes] == [t.to_dict() for t in seeds_grouping.themes]
+    assert json.dumps(again.graph_json, sort_keys=True) == json.dumps(seeds_grouping.graph_json, sort_keys=True)
+    assert again.graph_svg == seeds_grouping.graph_svg
+
+
+def test_max_themes_setting_caps_the_theme_count(seeds_input):
+    events, entities, docs = seeds_input
+    out = group(events, entities, docs, config=BriefConfig(max_themes=3), progress=_noop)
+    assert 1 <= len(out.themes) <= 3
+    assert sorted(e for t in out.themes for e in t.event_ids) == sorted(e.id for e in events)
+
+
+def test_no_events_gives_no_themes():
+    out = group([], [], [], config=BriefConfig(), progress=_noop)
+    assert out.themes == [] and out.graph_svg is None and out.graph_json["nodes"] == []
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def test_graph_json_gives_every_node_its_theme(seeds_grouping):
+    data = seeds_grouping.graph_json
+    theme_ids = {t.id for t in seeds_grouping.themes}
+    assert data["nodes"] and data["links"]
+    for node in data["nodes"]:
+        assert node["kind"] in ("entity", "keyphrase")
+        assert node["theme"] == "" or node["theme"] in theme_ids
+    assert sum(1 for n in data["nodes"] if n["theme"]) > 0.8 * len(data["nodes"])
+    json.dumps(data)  # serialisable as is
+
+
+def test_write_graph_graphml_and_json_round_trip(seeds_grouping, tmp_path):
+    from brief.model import Brief
+    import datetime as dt
+
+    brief = Brief(title="t", generated_at=dt.datetime(2025, 1, 1), graph=seeds_grouping.graph_json)
+    gml = write_graph(brief, tmp_path / "out" / "g.graphml")
+    back = nx.read_graphml(gml)
+    assert back.number_of_nodes() == seeds_grouping.graph.number_of_nodes()
+    assert back.number_of_edges() == seeds_grouping.graph.number_of_edges()
+    some = next(iter(back.nodes))
+    assert "theme" in back.nodes[some] and "kind" in back.nodes[some]
+    js = write_graph(brief, tmp_path / "g.json")
+    assert json.loads(js.read_text())["nodes"] == seeds_grouping.graph_json["nodes"]
+
+
+def test_write_graph_rejects_unknown_formats_with_a_user_error(seeds_grouping, tmp_path):
+    with pytest.raises(BriefError, match="graphml"):
+        write_graph(seeds_grouping, tmp_path / "g.png")
+    assert not (tmp_path / "g.png").exists()
+
+
+def test_graph_svg_is_self_contained_and_has_a_legend(seeds_grouping):
+    svg = seeds_grouping.graph_svg
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and root.get("viewBox").startswith("0 0 680 ")
+    assert "http://" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "href" not in svg and "<image" not in svg and "@import" not in svg
+    assert 'font-family="sans-serif"' in svg
+    ns = "{http://www.w3.org/2000/svg}"
+    text = " ".join("".join(t.itertext()) for t in root.iter(f"{ns}text"))
+    for t in seeds_grouping.themes:
+        assert t.label[:40] in text
+    colours = {c.get("fill") for c in root.iter(f"{ns}circle")}
+    assert len(colours) >= 3  # nodes coloured by theme
+
+
+# -- examples (the demo corpus, themes stated in examples/README.md) ---------------------------
+
+
+def test_examples_themes_are_the_ones_the_corpus_was_written_around(examples_grouping):
+    topics = {
+        "dam": ("dam", "filling", "reservoir", "release"),
+        "border": ("border", "crossing", "clash"),
+        "cholera": ("cholera",),
+    }
+    found = _cover(examples_grouping.themes, topics)
+    assert found is not None, [(t.label, t.keyphrases) for t in examples_grouping.themes]
+
+
+@pytest.mark.xfail(strict=False, reason="displacement and cholera share the camps; separating them needs better key phrases")
+def test_examples_displacement_is_its_own_theme(examples_grouping):
+    topics = {
+        "dam": ("dam", "filling", "reservoir", "release"),
+        "border": ("border", "crossing", "clash"),
+        "displacement": ("displace", "farmer"),
+        "cholera": ("cholera",),
+    }
+    assert _cover(examples_grouping.themes, topics) is not None
