@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,10 @@ _REPORTING = {
     "say", "tell", "report", "add", "state", "note", "claim", "write", "announce", "explain",
     "comment", "quote", "cite", "according", "be", "have", "do", "reply", "respond", "ask",
 }
+# Fonts of the co-mention figure: the @font-face families of templates/brief.css.
+FIGURE_FONTS = "Brief Sans, Brief Serif, sans-serif"
+_FONT_ATTR = re.compile(r"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
+_FONT_CSS = re.compile(r"font-family\s*:[^;\"'<>}]*;?")
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -241,8 +246,16 @@ class View:
 
     @staticmethod
     def _graph_uri(svg: str | None) -> str | None:
+        """The figure as a ``data:`` URI (an <img>, so nothing in it can script the page).
+
+        Font families are set to the shipped fonts so the figure's labels are
+        embedded and look the same on every machine.
+        """
         if not svg or "<svg" not in svg:
             return None
+        svg = _FONT_ATTR.sub("", svg)
+        svg = _FONT_CSS.sub("", svg)
+        svg = svg.replace("<svg", f'<svg font-family="{FIGURE_FONTS}"', 1)
         return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
     @staticmethod
