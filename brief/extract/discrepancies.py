@@ -32,6 +32,8 @@ HUMAN = {
     "demonstrator", "victim", "casualty", "body", "hostage", "prisoner", "detainee", "refugee", "migrant",
     "journalist", "passenger", "citizen", "national", "student", "patient", "doctor", "individual", "recruit",
 }
+TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century",
+              "time", "season", "term", "round"}
 QUALIFIERS = {"at least": ">=", "more than": ">", "over": ">", "nearly": "~", "about": "~", "around": "~",
               "almost": "~", "up to": "<=", "approximately": "~", "roughly": "~", "some": "~", "fewer than": "<",
               "less than": "<"}
@@ -78,6 +80,7 @@ class NumberFact:
     verb: str  # governing verb lemma
     verb_text: str
     qualifier: str | None = None
+    phrase: str = ""  # the words from the number to its noun ("Fifteen Russian soldiers")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -87,7 +90,9 @@ class NumberFact:
 def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
     facts = []
     for tok in span:
-        if tok.dep_ != "nummod" or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+        if tok.dep_ != "nummod" or tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        if tok.ent_type_ == "DATE" and (tok.head.lemma_.lower() in TIME_UNITS or (tok.text.isdigit() and len(tok.text) == 4)):
             continue
         if not (tok.like_num or tok.lower_ in UNITS or tok.lower_ in TENS):
             continue
@@ -115,8 +120,10 @@ def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
             continue
         lemma = noun.lemma_.lower()
         noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
-        facts.append(NumberFact(doc_id, sent_index, value, span.doc[min(t.i for t in num_toks) : max(t.i for t in num_toks) + 1].text,
-                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual))
+        first = min(t.i for t in num_toks)
+        phrase = span.doc[first : noun.i + 1].text if 0 < noun.i - first <= 5 else ""
+        facts.append(NumberFact(doc_id, sent_index, value, span.doc[first : max(t.i for t in num_toks) + 1].text,
+                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual, phrase))
     return facts
 
 
@@ -193,8 +200,8 @@ def _add(out: list[Discrepancy], key, a: NumberFact, b: NumberFact, event_ids: l
 
 def _value_text(f: NumberFact) -> str:
     v = int(f.value) if f.value == int(f.value) else f.value
-    shown = f"{f.text} {f.noun_text}"
-    return f"{v} ({shown})" if str(v) != f.text else shown
+    shown = f.phrase or f"{f.text} {f.noun_text}"
+    return shown if shown.startswith(str(v)) else f"{v} ({shown})"
 
 
 def date_discrepancies(pairs: list[tuple[Event, Event]]) -> list[Discrepancy]:

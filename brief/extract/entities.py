@@ -40,7 +40,7 @@ TITLE_WORDS = {
     "coordinator", "official", "officer", "mia", "res.", "(res.)", "gov", "supreme", "grand", "lord", "sir",
     "dame", "premier", "councillor", "councilor", "commissioner", "ceo", "founder", "executive",
 }
-_TITLE_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.)(?:-[A-Z][a-z]{0,4}\.)*$")  # Col.-Gen., Maj.-Gen., Sgt.
+_TITLE_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.)(?:-[A-Z][a-z]{0,4}\.?)*$")  # Col.-Gen., Maj.-Gen, Sgt.
 
 # Demonym -> country (a general table, not corpus-specific).
 DEMONYMS = {
@@ -113,12 +113,29 @@ def is_title_token(word: str) -> bool:
 
 
 def split_title(name: str) -> tuple[str, str]:
-    """("Prime Minister Benjamin Netanyahu") -> ("Prime Minister", "Benjamin Netanyahu")."""
+    """("Prime Minister Benjamin Netanyahu") -> ("Prime Minister", "Benjamin Netanyahu").
+
+    A name made only of title words ("Col.-Gen") gives ("Col.-Gen", "").  A leading
+    demonym ("Russian Putin") and anything after a possessive ("Liberman's Russian")
+    are dropped.
+    """
+    m = re.search(r"['’]s?\s", name)
+    if m:
+        name = name[: m.start()]
     words = name.split()
+    while len(words) > 1 and demonym_country(words[0]):
+        words = words[1:]
     i = 0
-    while i < len(words) - 1 and (is_title_token(words[i]) or words[i] in ("(res.)",)):
+    while i < len(words) and (is_title_token(words[i]) or words[i] in ("(res.)",) or _TITLE_ABBREV.match(words[i])):
         i += 1
+    if i == len(words):
+        return " ".join(words), ""
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def is_title_only(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(is_title_token(w) or _TITLE_ABBREV.match(w) for w in words)
 
 
 def translit_key(word: str) -> str:
@@ -152,6 +169,15 @@ def first_names_match(a: str, b: str) -> bool:
         return True
     la, lb = a.lower(), b.lower()
     return min(len(la), len(lb)) >= 5 and _edit_distance(la, lb) <= 1
+
+
+def _suffix_of(a: str, b: str) -> bool:
+    """ "Ben Zvi" is the tail of "Alexander Ben Zvi" (a multi-word surname)."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) == len(wb):
+        return False
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(short) >= 2 and long_[-len(short):] == short
 
 
 def surname_key(word: str) -> str:
@@ -193,8 +219,12 @@ class EntityResolver:
         country = demonym_country(name) if label in ("NORP", "GPE", "ORG", "LOC") else None
         if country is not None:
             return self._by_key.get(name_key(country), country)
+        if label in ("ORG", "PERSON") and is_title_only(name):
+            return None
         if label == "PERSON" or label not in ENTITY_LABELS:
             _, bare = split_title(name)
+            if not bare:
+                return None
             words = bare.split()
             if len(words) >= 2:
                 sk = surname_key(words[-1])
@@ -242,6 +272,8 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
     titles: dict[str, Counter] = defaultdict(Counter)
     docs_by_form: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
+        if not m.text or is_title_only(m.text):
+            continue
         if m.label == "PERSON":
             words = m.text.split()
             if len(words) >= 2:
@@ -271,7 +303,7 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
         for form, _ in forms.most_common():
             first = form.split()[0]
             for cl in clusters:
-                if any(first_names_match(first, other.split()[0]) for other in cl):
+                if any(first_names_match(first, other.split()[0]) or _suffix_of(form, other) for other in cl):
                     cl.append(form)
                     break
             else:
@@ -297,7 +329,8 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
     for nk, surf in surface_by_key.items():
         canonical = max(surf, key=lambda f: (surf[f], -f.count("-"), len(f)))
         label = labels_by_key[nk].most_common(1)[0][0]
-        if len(canonical.split()) == 1 and surname_key(canonical) in res._by_surname and label != "GPE":
+        if len(canonical.split()) == 1 and surname_key(canonical) in res._by_surname and not demonym_country(canonical) \
+                and canonical not in DEMONYMS.values():
             continue  # a surname tagged as an organisation/place: resolved to the person later
         ent = add(canonical, label)
         for f, n in surf.items():

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from brief.extract.dates import normalize_date
-from brief.extract.entities import ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country, is_title_token, split_title
+from brief.extract.entities import (ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country,
+                                    is_title_only, is_title_token, split_title)
 from brief.model import Citation, Event
 
 REPORTING = {
@@ -45,7 +46,12 @@ MODAL_AUX = {"will": "future", "'ll": "future", "shall": "future", "would": "con
              "wo": "future", "ca": None}
 HEDGE_WORDS = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "perhaps",
                "presumably", "supposedly", "likely", "unconfirmed", "rumored", "rumoured", "maybe"}
-SKIP_LEMMAS = {"be", "seem", "become", "remain", "appear", "include", "follow", "mean", "let", "take place"}
+SKIP_LEMMAS = {"be", "seem", "become", "remain", "appear", "include", "follow", "mean", "let", "have", "accord",
+               "do", "get", "lie", "exist", "consist", "contain", "involve", "concern", "regard", "stand"}
+LIGHT_VERBS = {"hold", "have", "conduct", "make", "pay", "give", "stage", "host", "place"}
+NON_TARGET_NOUNS = {"phone", "telephone", "time", "times", "way", "part", "place", "moment", "behalf", "basis",
+                    "video", "videolink", "line", "sidelines", "side", "sideline", "course", "wake", "case"}
+_LEMMA_OK = re.compile(r"^[a-z][a-z\- ]*$")
 LIGHT_NOUNS = {"talk", "talks", "meeting", "call", "conversation", "discussion", "agreement", "deal",
                "negotiations", "negotiation", "consultations", "consultation", "contact", "contacts", "phone",
                "telephone", "summit", "dialogue", "interview", "meetings"}
@@ -78,7 +84,14 @@ class Context:
     resolver: EntityResolver
     ent_at: dict[int, object]
     last_person: str | None = None
+    last_person_sent: int = -10
     last_attribution: str | None = None
+    sent: int = 0
+    span_start: int = 0
+    span_end: int = 0
+
+    def inside(self, tok) -> bool:
+        return self.span_start <= tok.i < self.span_end
 
 
 @dataclass
@@ -99,13 +112,9 @@ def entity_mention(ent) -> tuple[str, str, str]:
         words = []
         while i >= 0 and i >= ent.start - 6:
             w = doc[i].text
-            if doc[i].ent_type_ and doc[i].ent_type_ != "PERSON" and doc[i].ent_iob_ != "O":
+            if doc[i].ent_type_ in ("NORP", "GPE", "LOC", "FAC"):
                 break
             if (w[:1].isupper() or w.startswith("(")) and is_title_token(w):
-                words.insert(0, w)
-                i -= 1
-                continue
-            if w in ("-", ".", "(res.)") and words:
                 words.insert(0, w)
                 i -= 1
                 continue
@@ -119,7 +128,19 @@ def _ent_value(ent, ctx: Context) -> str | None:
     if ent.label_ not in ENTITY_LABELS:
         return None
     name, label, _ = entity_mention(ent)
-    return ctx.resolver.resolve(ctx.doc_id, name, label)
+    eid = ctx.resolver.resolve(ctx.doc_id, name, label) if name else None
+    if eid is None and label in ("PERSON", "ORG"):
+        # "Col.-Gen. Alexander Fomin" split by the tagger: the name right after the title
+        doc = ent.doc
+        j = ent.end
+        while j < len(doc) and j < ent.end + 3 and (doc[j].is_punct or doc[j].is_space):
+            j += 1
+        nxt = ctx.ent_at.get(j)
+        if nxt is not None and nxt is not ent and nxt.label_ == "PERSON" and nxt.start == j:
+            n2, l2, _ = entity_mention(nxt)
+            if n2:
+                eid = ctx.resolver.resolve(ctx.doc_id, n2, l2)
+    return eid
 
 
 def _compact_phrase(tok) -> str:
@@ -140,8 +161,9 @@ def _compact_phrase(tok) -> str:
     hi = max(t.i for t in keep)
     doc = tok.doc
     span = doc[lo : hi + 1]
-    text = SPACE_RE.sub(" ", span.text).strip(" ,;:\"'“”‘’")
-    if text and span[0].pos_ != "PROPN" and not text[:2].isupper():
+    text = SPACE_RE.sub(" ", span.text.replace("“", "").replace("”", "").replace('"', "")).strip(" ,;:'‘’")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    if text and span[0].is_sent_start and span[0].pos_ != "PROPN" and not span[0].ent_type_ and not text[:2].isupper():
         text = text[0].lower() + text[1:]
     return text
 
@@ -152,20 +174,36 @@ def arg_values(tok, ctx: Context, *, role: str) -> list[ArgValue]:
     while stack:
         h = stack.pop()
         for c in h.children:
+            if not ctx.inside(c):
+                continue
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+                heads.append(c)
+                stack.append(c)
+            elif c.dep_ == "nmod" and c.ent_type_ == "PERSON":  # "Netanyahu, Gantz and Ashkenazi" misparsed
                 heads.append(c)
                 stack.append(c)
     out: list[ArgValue] = []
     for h in heads:
+        if h.pos_ in ("VERB", "AUX") or h.lower_ in NON_TARGET_NOUNS:
+            continue
         v = _value(h, ctx, role=role)
         if v is not None and all(v.text != o.text for o in out):
             out.append(v)
+    if any(o.entity for o in out):  # "Putin's special envoy, Alexander Lavrentiev": the name, not the role
+        out = [o for o in out if o.entity or not _role_phrase(o.text)]
     return out
+
+
+def _role_phrase(text: str) -> bool:
+    head = text.split(" of ")[0].split()[-1].lower() if text.split() else ""
+    return head in ("envoy", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "adviser",
+                    "advisor", "ambassador", "chief", "head", "director", "secretary", "counterpart", "leader",
+                    "commander", "representative", "official", "officer", "aide", "deputy", "general")
 
 
 def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
     if h.pos_ == "PRON" or h.lower_ in ("who", "which", "that"):
-        if h.lower_ in PRONOUNS_PERSON and ctx.last_person:
+        if h.lower_ in PRONOUNS_PERSON and ctx.last_person and ctx.sent - ctx.last_person_sent <= 1:
             return ArgValue(ctx.last_person, ctx.last_person)
         return None
     ent = ctx.ent_at.get(h.i)
@@ -180,9 +218,8 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
                 eid = _ent_value(e2, ctx)
                 if eid:
                     return ArgValue(eid, eid)
-    if h.lemma_.lower() in GROUP_NOUNS or h.lower_ in GROUP_NOUNS:
-        human = h.lemma_.lower() not in ("defense", "defenses", "defences", "jet", "warplane", "camp")
-        if role == "actor" or human:
+    if (h.lemma_.lower() in GROUP_NOUNS or h.lower_ in GROUP_NOUNS) and role == "actor":
+        if True:
             for c in h.lefts:
                 e2 = ctx.ent_at.get(c.i)
                 if e2 is not None and c.dep_ in ("amod", "compound", "poss", "nmod") and demonym_country(clean_name(e2.text)):
@@ -196,7 +233,9 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
     if h.pos_ in ("NUM", "DET") or h.like_num:
         return None
     text = _compact_phrase(h)
-    if not text or not any(ch.isalpha() for ch in text):
+    if not text or not any(ch.isalpha() for ch in text) or is_title_only(text):
+        return None
+    if re.search(r"\b(?:which|whom|whose)\b", text):
         return None
     return ArgValue(text)
 
@@ -219,11 +258,38 @@ def _clausal_content(verb):
     return [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
 
 
+def _title_like(tok, ent) -> bool:
+    """The speaker phrase is a title + name ("Maj. Gen. (res.) Amir Eshel"), not "X's office"."""
+    words = [t for t in tok.subtree if not (ent.start <= t.i < ent.end) and not t.is_punct]
+    return all(is_title_token(t.text) or t.text in ("(res.)", "res", "res.") or t.ent_type_ in ("NORP", "GPE") or t.pos_ == "DET"
+               for t in words)
+
+
 def _attribution_text(tok, ctx: Context) -> tuple[str | None, bool]:
     """Speaker of a reporting verb or the object of "according to"; (text, speculative-source)."""
-    vals = arg_values(tok, ctx, role="actor")
     if tok.pos_ == "PRON" and tok.lower_ in ("it", "they") and ctx.last_attribution:
         return ctx.last_attribution, False
+    ent = ctx.ent_at.get(tok.i)
+    vals = arg_values(tok, ctx, role="actor")
+    if ent is None or ent.label_ != "PERSON":
+        for c in tok.children:
+            e2 = ctx.ent_at.get(c.i)
+            if c.dep_ == "appos" and e2 is not None and e2.label_ in ENTITY_LABELS:
+                eid = _ent_value(e2, ctx)
+                if eid:
+                    return eid, False
+        for t in tok.subtree:
+            e2 = ctx.ent_at.get(t.i)
+            if e2 is not None and e2.label_ == "PERSON" and ctx.inside(t) and t.i == e2.root.i:
+                eid = _ent_value(e2, ctx)
+                if eid and _title_like(tok, e2):
+                    return eid, False
+        if tok.pos_ != "PRON":
+            sub = [t for t in tok.subtree if ctx.inside(t) and t.dep_ not in ("relcl",)]
+            if 0 < len(sub) <= 9 and not any(t.dep_ == "relcl" for t in tok.children):
+                text = SPACE_RE.sub(" ", tok.doc[sub[0].i : sub[-1].i + 1].text).strip(" ,;:\"'“”‘’")
+                text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+                vals = [ArgValue(text)] if text else vals
     if not vals:
         return None, False
     text = ", ".join(v.text for v in vals)
@@ -241,6 +307,7 @@ class _Frame:
     modality: str | None = None
     subject: list = field(default_factory=list)  # inherited subject tokens
     subject_passive: bool = False
+    date: tuple | None = None  # (text, start, end) inherited by conjoined verbs
 
 
 def _date_exprs(span, ctx: Context):
@@ -256,6 +323,10 @@ def _date_exprs(span, ctx: Context):
             continue
         if re.fullmatch(r"\d+(?:-year-old)?|(?:\d+ )?years? old", txt):
             continue
+        if re.fullmatch(r"(?:a|an|one|the|this|that)?\s*(?:day|week|month|year|time)s?(?:['’]s?)?", txt, re.I):
+            continue
+        if not re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", txt, re.I):
+            txt = re.sub(r"\s+\d{1,3}$", "", txt)  # "that month 14" (a count glued to the date)
         # the governing verb
         h = ent.root
         prep = None
@@ -275,6 +346,8 @@ def _date_exprs(span, ctx: Context):
 
 def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
     """Events of one sentence (ids are filled in later)."""
+    ctx.sent = sent_index
+    ctx.span_start, ctx.span_end = span.start, span.end
     if len(span) < 4:
         return []
     events: list[Event] = []
@@ -290,14 +363,16 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
                             if text:
                                 sent_frame.attribution = text
                                 sent_frame.hedged = sent_frame.hedged or vague
+                                ctx.last_attribution = text
     dates = _date_exprs(span, ctx)
     handled: set[int] = set()
 
     def emit(verb, frame: _Frame, extra_tokens=()):
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in SKIP_LEMMAS:
+        if verb.pos_ != "VERB" or lemma in SKIP_LEMMAS or not _LEMMA_OK.match(lemma):
             return
         subj, pas, agents = _subjects(verb)
+        subj, pas, agents = ([x for x in xs if ctx.inside(x)] for xs in (subj, pas, agents))
         actors: list[ArgValue] = []
         targets: list[ArgValue] = []
         locations: list[str] = []
@@ -325,16 +400,25 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
         objects = []
         for v in chain:
             for c in v.children:
+                if not ctx.inside(c):
+                    continue
                 if c.dep_ in ("dobj", "dative", "oprd", "obj", "iobj"):
                     objects.append(c)
                 elif c.dep_ == "prt":
                     words.append(c)
         preps = []
         for v in chain:
-            preps += [c for c in v.children if c.dep_ == "prep"]
+            preps += [c for c in v.children if c.dep_ == "prep" and ctx.inside(c)]
+        light = None
         for o in objects:
             if o.lemma_.lower() in LIGHT_NOUNS or o.lower_ in LIGHT_NOUNS:
                 preps += [c for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "about")]
+                if lemma in LIGHT_VERBS and light is None:
+                    light = o
+                    continue
+            if lemma == "take" and o.lower_ == "place":
+                light = o
+                continue
             targets += arg_values(o, ctx, role="target")
         for p in preps:
             pl = p.lower_
@@ -384,6 +468,9 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
         prts = [w for w in words if w.dep_ == "prt"]
         if prts:
             action = f"{lemma} {' '.join(p.lower_ for p in prts)}"
+        if light is not None:
+            action = f"{lemma} {light.lower_}"
+            words.append(light)
         for v in extra_tokens:
             if v.pos_ == "VERB":
                 action = f"{action} to {v.lemma_.lower()}" if v.dep_ == "xcomp" else action
@@ -399,6 +486,8 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
                 dv = normalize_date(txt, ctx.published)
                 if date_text is None or (start is None and dv.start is not None):
                     date_text, start, end = txt, dv.start, dv.end
+        if date_text is None and frame.date is not None:
+            date_text, start, end = frame.date
         locs = list(dict.fromkeys(locations))
         ev = Event(
             id="",
@@ -420,9 +509,17 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
         for a in actors:
             if a.entity and ctx.resolver.entities.get(a.entity) and ctx.resolver.entities[a.entity].label == "PERSON":
                 ctx.last_person = a.entity
+                ctx.last_person_sent = ctx.sent
+
+    def own_date(verb):
+        for gov, txt, _ent in dates:
+            if gov is not None and gov.i == verb.i:
+                dv = normalize_date(txt, ctx.published)
+                return (txt, dv.start, dv.end)
+        return None
 
     def visit(verb, frame: _Frame):
-        if verb.i in handled:
+        if verb.i in handled or not ctx.inside(verb):
             return
         handled.add(verb.i)
         lemma = verb.lemma_.lower()
@@ -490,14 +587,17 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
             if not own_subject and frame.subject:
                 emit(verb, frame, extra)
             else:
-                f2 = _Frame(frame.attribution, frame.hedged, frame.negated, frame.modality)
+                f2 = _Frame(frame.attribution, frame.hedged, frame.negated, frame.modality, date=frame.date)
                 emit(verb, f2, extra)
         # clauses below
         for c in verb.children:
             if c.i in handled:
                 continue
+            if not ctx.inside(c):
+                continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
-                sub = _Frame(inherited.attribution, inherited.hedged, False, None, inherited.subject, inherited.subject_passive)
+                sub = _Frame(inherited.attribution, inherited.hedged, False, None, inherited.subject, inherited.subject_passive,
+                             own_date(verb) or frame.date)
                 if _has_subject(c):
                     sub.subject = []
                 visit(c, sub)
@@ -512,7 +612,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
             elif c.dep_ in ("xcomp",) and c.pos_ == "VERB" and verb.pos_ == "AUX":
                 visit(c, _Frame(inherited.attribution, inherited.hedged, subject=inherited.subject))
 
-    roots = [t for t in span if t.head.i == t.i or t.head.i < span.start or t.head.i >= span.end]
+    roots = [t for t in span if (t.head.i == t.i or t.head.i < span.start or t.head.i >= span.end) and not t.is_space]
     for r in roots:
         f = _Frame(sent_frame.attribution, sent_frame.hedged)
         if r.pos_ in ("VERB", "AUX"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from brief.extract.dates import overlaps, weekday_of
+from brief.extract.entities import demonym_country
 from brief.model import Event
 
 ACTION_CLASSES = {
@@ -57,10 +58,15 @@ def content_words(text: str) -> set[str]:
             w = w[:-2]
         if len(w) < 3 or w in STOP:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.add(w)
+        out.add(_stem(w))
     return out
+
+
+def _stem(w: str) -> str:
+    for suf in ("ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
+            return w[: -len(suf)]
+    return w
 
 
 def text_similarity(a: set[str], b: set[str]) -> float:
@@ -71,13 +77,22 @@ def text_similarity(a: set[str], b: set[str]) -> float:
 
 
 class _Info:
-    __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs")
+    __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
+                 "phrase_targets")
 
     def __init__(self, ev: Event, words: set[str], person_ids: set[str]):
         self.event = ev
         self.cls = action_class(ev.action)
         self.words = words
-        self.parts = {x for x in ev.actors + ev.targets if x in person_ids or x in ev.entities}
+        self.parts = {x for x in ev.actors + ev.targets + ev.locations if x in person_ids or x in ev.entities}
+        for phrase in ev.actors + ev.targets:  # "Syrian air defenses" involves Syria
+            if phrase not in self.parts:
+                for w in phrase.split():
+                    country = demonym_country(w)
+                    if country and country in ev.entities:
+                        self.parts.add(country)
+        self.person_targets = {x for x in ev.targets if x in person_ids}
+        self.phrase_targets = {x for x in ev.targets if x not in ev.entities and x not in person_ids}
         self.people = {x for x in self.parts if x in person_ids}
         self.keys = set(ev.keyphrases)
         self.weekday = weekday_of(ev.date_text)
@@ -102,7 +117,13 @@ def same_happening(a: _Info, b: _Info) -> bool:
         return False
     if a.people and b.people and not (a.people & b.people):
         return False
+    # "met Netanyahu" vs "met officials": a named person on one side, only people described on the other
+    for x, y in ((a, b), (b, a)):
+        if x.person_targets and not y.person_targets and y.phrase_targets and not (x.person_targets & y.parts):
+            return False
     sim = text_similarity(a.words, b.words)
+    if set(a.event.mentions) & set(b.event.mentions):  # two events of one sentence stay two
+        return False
     if a.docs & b.docs:  # same document: only near-repeats
         return sim >= 0.75
     shared = a.parts & b.parts
@@ -115,6 +136,8 @@ def same_happening(a: _Info, b: _Info) -> bool:
     if a.event.date and b.event.date and shared and sim >= 0.2:
         return True
     if sim >= 0.4 and (shared or key_shared >= 2):
+        return True
+    if sim >= 0.3 and shared and key_shared >= 1:
         return True
     return False
 

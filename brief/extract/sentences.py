@@ -53,11 +53,48 @@ def split_spans(sp_doc):
             yield span, para
 
 
+_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.-)*[A-Z][a-z]{0,4}\.?$")
+_TITLE_ABBREVS = {"mr", "mrs", "ms", "dr", "prof", "sgt", "gen", "col", "lt", "maj", "capt", "cpl", "pvt", "adm", "brig",
+                  "gov", "sen", "rep", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "cmdr",
+                  "cdr", "messrs", "mme", "mlle", "sheikh", "fr", "cmdt", "comdr", "lieut", "sgts", "amb"}
+
+
+def _ends_with_abbreviation(span) -> bool:
+    """True for a sentence cut after a title abbreviation ("... IDF Sgt." + "Zachary Baumel ...")."""
+    if len(span) < 2:
+        return False
+    last = span[-1]
+    if last.text == "." and len(span) >= 2:
+        word = span[-2].text + "."
+        if span[-2].whitespace_:
+            return False
+    else:
+        word = last.text
+    if not word.endswith(".") or not _ABBREV.match(word):
+        return False
+    return all(part.strip(".").lower() in _TITLE_ABBREVS for part in word.split("-"))
+
+
+def _joined(sp_doc):
+    """split_spans, with sentences wrongly cut after an abbreviation joined again."""
+    pending = None
+    for span, para in split_spans(sp_doc):
+        if pending is not None:
+            pspan, ppara = pending
+            if ppara == para and _ends_with_abbreviation(pspan) and span[0].text[:1].isupper():
+                pending = (sp_doc[pspan.start : span.end], para)
+                continue
+            yield pending
+        pending = (span, para)
+    if pending is not None:
+        yield pending
+
+
 def make_sentences(doc_id: str, sp_doc) -> tuple[list[Sentence], list]:
     """Return the document's Sentence list and the matching spaCy spans."""
     sentences: list[Sentence] = []
     spans = []
-    for span, para in split_spans(sp_doc):
+    for span, para in _joined(sp_doc):
         text = span.text.strip()
         if not text or not any(ch.isalnum() for ch in text):
             continue
