@@ -136,7 +136,7 @@ class View:
         b = brief
         self.title = clean_text(b.title) or "Situation brief"
         self.handling = clean_text(b.handling)
-        self.period = fmt_range(b.period_start, b.period_end)
+        self.period = fmt_range(b.period_start, b.period_end) if (b.period_start or b.period_end) else "period not established (undated sources)"
         self.generated = fmt_datetime(b.generated_at)
         self.version = b.version or ""
         self.n_sources = len(b.documents)

@@ -42,5 +42,5 @@ def render_pdf(brief: Brief, *, fetcher: SafeFetcher | None = None, toc: bool | 
     meta = doc.metadata
     meta.title = view.title
     meta.generator = f"brief {view.version}".strip()
-    meta.description = f"{view.title} ({view.period})"
+    meta.description = f"{view.title} — {view.period}"
     return doc.write_pdf()
