@@ -15,6 +15,7 @@ which lets paraphrases of one story meet even when each is said only once.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -56,11 +57,17 @@ class CoMention:
         return math.log(1.0 + self.n_contexts / max(1, self.df[node]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _clean_name(name: str) -> str:
+    return clean_surface(name)
+
+
 def _phrase_keys(ev: Event, names: dict[str, str], cache: dict[str, tuple[str, str] | None]) -> list[tuple[str, str]]:
     """(normalised key, cleaned surface) of the event's usable key phrases."""
     name_lows = [n.lower() for n in ev.entities if names.get(n) in NAME_LABELS]
-    all_lows = {n.lower() for n in ev.entities} | {clean_surface(n) for n in ev.entities}
-    adjectives = {w for n in ev.entities if names.get(n) in ADJ_LABELS for w in clean_surface(n).split(" ")}
+    cleaned = [_clean_name(n) for n in ev.entities]
+    all_lows = {n.lower() for n in ev.entities} | set(cleaned)
+    adjectives = {w for n, c in zip(ev.entities, cleaned) if names.get(n) in ADJ_LABELS for w in c.split(" ")}
     out: list[tuple[str, str]] = []
     for raw in ev.keyphrases:
         hit = cache.get(raw, False)

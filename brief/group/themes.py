@@ -76,6 +76,10 @@ class _Partition:
             * (1.0 if n in core else PERIPHERY_WEIGHT)
             for n in cm.kind
         }
+        self.weighted = [
+            (ev.id, [(n, self.strength[n]) for n in cm.event_nodes.get(ev.id, ()) if n in self.strength])
+            for ev in events
+        ]
 
     def set(self, communities: list[list[str]]) -> None:
         self.comms = [sorted(c) for c in communities if c]
@@ -100,13 +104,19 @@ class _Partition:
     def assign(self) -> dict[str, int | None]:
         """Event id -> community (the one its nodes weigh most in), None when no node is in one."""
         out: dict[str, int | None] = {}
-        for ev in self.events:
-            scores: dict[int, float] = defaultdict(float)
-            for n in self.cm.event_nodes.get(ev.id, ()):
-                c = self.comm.get(n)
+        comm = self.comm
+        for eid, weighted in self.weighted:
+            scores: dict[int, float] = {}
+            for n, w in weighted:
+                c = comm.get(n)
                 if c is not None:
-                    scores[c] += self.strength[n]
-            out[ev.id] = min(scores, key=lambda c: (-scores[c], c)) if scores else None
+                    scores[c] = scores.get(c, 0.0) + w
+            if not scores:
+                out[eid] = None
+            elif len(scores) == 1:
+                out[eid] = next(iter(scores))
+            else:
+                out[eid] = min(scores, key=lambda c: (-scores[c], c))
         return out
 
     def connection(self) -> tuple[dict[int, Counter], Counter]:
@@ -128,7 +138,12 @@ class _Partition:
 def _viable(cid: int, evs: list[Event], nodes: list[str], cm: CoMention) -> bool:
     if len(evs) < MIN_EVENTS:
         return False
-    texts = {cm.sentence_key.get((c.doc_id, c.sentence), (c.doc_id, c.sentence)) for e in evs for c in e.mentions}
+    texts: set = set()
+    for e in evs:
+        for c in e.mentions:
+            texts.add(cm.sentence_key.get((c.doc_id, c.sentence), (c.doc_id, c.sentence)))
+        if len(texts) >= MIN_MENTIONS:
+            break
     if len(texts) < MIN_MENTIONS:
         return False
     # a names-only cluster is not a story unless it is substantial
