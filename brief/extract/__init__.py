@@ -71,6 +71,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     # -- events per sentence ------------------------------------------------------------
     raw: list[Event] = []
     facts: list[NumberFact] = []
+    sent_ents: dict[tuple[str, int], set[str]] = {}
     phrase_counts: Counter = Counter()
     for i in canonical:
         doc = docs[i]
@@ -82,8 +83,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         ctx = Context(doc.id, doc.published, resolver, ent_at)
         for idx, span in enumerate(spans):
             evs = extract_sentence_events(span, idx, ctx)
-            facts.extend(sentence_facts(span, doc.id, idx))
-            if not evs:
+            sfacts = sentence_facts(span, doc.id, idx)
+            if not evs and not sfacts:
                 continue
             ents = []
             for ent in span.ents:
@@ -92,6 +93,11 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
                     eid = resolver.resolve(doc.id, name, label)
                     if eid and eid not in ents:
                         ents.append(eid)
+            if sfacts:
+                facts.extend(sfacts)
+                sent_ents[(doc.id, idx)] = set(ents)
+            if not evs:
+                continue
             kps = sentence_keyphrases(span)
             for p, _multi in kps:
                 phrase_counts[p] += 1
@@ -120,14 +126,17 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         return by_id[c.doc_id].sentences[c.sentence].text
 
     persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
-    events = merge_events(raw, sentence_text, persons)
+    events = merge_events(raw, sentence_text, persons, resolver.country_of)
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
         ev.id = f"e{n}"
     # -- discrepancies ----------------------------------------------------------------------
     n_sent = {d.id: len(d.sentences) for d in docs}
-    discrepancies = find_discrepancies(facts, events, n_sent)
+    def sentence_info(doc_id: str, idx: int):
+        return content_words(by_id[doc_id].sentences[idx].text), sent_ents.get((doc_id, idx), set())
+
+    discrepancies = find_discrepancies(facts, events, n_sent, sentence_info)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
     entities = [e for e in entities if e.mentions > 0]
     score_events(events, entities, docs)

@@ -56,7 +56,7 @@ def _month_range(year: int, month: int, part: str | None = None) -> tuple[dt.dat
     if part in ("mid", "middle of"):
         return dt.date(year, month, 11), dt.date(year, month, 20)
     if part in ("late", "end of"):
-        return dt.date(year, month, 21 if last >= 30 else 20), dt.date(year, month, last)
+        return dt.date(year, month, 20), dt.date(year, month, last)
     return dt.date(year, month, 1), dt.date(year, month, last)
 
 
@@ -72,6 +72,17 @@ def _past_month(month: int, ref: dt.date, *, strictly_before: bool = False) -> i
     if month < ref.month or (month == ref.month and not strictly_before):
         return ref.year
     return ref.year - 1
+
+
+def _nearest_month(month: int, ref: dt.date) -> int:
+    """Year of the occurrence of ``month`` nearest to ``ref`` (news looks back more than ahead)."""
+    back = (ref.month - month) % 12  # months since the last occurrence
+    ahead = (month - ref.month) % 12
+    if back == 0:
+        return ref.year
+    if ahead <= 3 and ahead < back:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
 
 
 def _number(word: str) -> int:
@@ -150,6 +161,20 @@ def normalize_date(text: str, published: dt.date | None) -> DateValue:
     if t in ("next week", "the coming week", "coming week"):
         start = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7)
         return out(start, start + dt.timedelta(days=6))
+    if re.fullmatch(r"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+month", t):
+        return out(ref.replace(day=1))
+    if re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", t):
+        return out(_month_end(ref.year, ref.month))
+    if re.fullmatch(r"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year", t):
+        return out(dt.date(ref.year, 1, 1))
+    if t in ("this weekend", "the weekend", "weekend"):
+        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+        return out(sat, sat + dt.timedelta(days=1))
+    if t in ("last weekend", "past weekend"):
+        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
+        if sat + dt.timedelta(days=1) >= ref:
+            sat -= dt.timedelta(days=7)
+        return out(sat, sat + dt.timedelta(days=1))
     if t in ("this month", "earlier this month", "the month"):
         return out(ref.replace(day=1), ref)
     if t in ("last month", "past month", "previous month", "the previous month"):
@@ -211,7 +236,7 @@ def normalize_date(text: str, published: dt.date | None) -> DateValue:
         if part == "next":
             y = ref.year if month > ref.month else ref.year + 1
             return out(*_month_range(y, month))
-        y = _past_month(month, ref, strictly_before=(part == "last"))
+        y = _past_month(month, ref, strictly_before=True) if part == "last" else _nearest_month(month, ref)
         return out(*_month_range(y, month, part if part not in ("last", "this") else None))
     m = re.fullmatch(_MONTH_RE + r"\s+" + _DAY_RE, t) or re.fullmatch(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE, t)
     if m:
@@ -219,7 +244,7 @@ def normalize_date(text: str, published: dt.date | None) -> DateValue:
             day, month = int(m.group(1)), MONTHS[m.group(2)]
         else:
             month, day = MONTHS[m.group(1)], int(m.group(2))
-        y = _past_month(month, ref)
+        y = _nearest_month(month, ref)
         return out(_safe_date(y, month, day))
     return out(None)
 

@@ -87,17 +87,72 @@ class NumberFact:
         return (self.verb, self.noun)
 
 
+TOLL_NOUNS = {"number", "toll", "count", "tally", "figure", "total"}
+CHANGE_VERBS = {"rise", "reach", "climb", "increase", "stand", "hit", "grow", "jump", "surge", "fall", "drop", "top",
+                "be", "exceed", "double", "mount"}
+
+
+def _toll_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
+    """ "The number of people killed ... has risen to fourteen"; "the death toll stands at 30"."""
+    out = []
+    for verb in span:
+        if verb.lemma_.lower() not in CHANGE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lemma_.lower() not in TOLL_NOUNS:
+            continue
+        nums = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                nums += [x for x in c.children if x.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "attr"):
+                nums.append(c)
+        nums = [n for n in nums if n.like_num or n.lower_ in UNITS or n.lower_ in TENS or n.pos_ == "NUM"]
+        if not nums:
+            continue
+        num = nums[0]
+        words = " ".join(t.text for t in num.subtree if t.like_num or t.lower_ in UNITS or t.lower_ in TENS or t.lower_ in SCALES)
+        value = parse_number(words or num.text)
+        if value is None:
+            continue
+        head = subj[0]
+        noun = None
+        participle = None
+        for c in head.subtree:
+            if c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.i == head.i:
+                noun = c
+            if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB" and participle is None:
+                participle = c
+        if head.lemma_.lower() == "toll" and any(c.lower_ == "death" for c in head.children):
+            noun_class, verb_lemma, verb_text = "people", "kill", "killed"
+        elif noun is not None and participle is not None:
+            lemma = noun.lemma_.lower()
+            noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
+            verb_lemma, verb_text = participle.lemma_.lower(), participle.text
+        else:
+            continue
+        out.append(NumberFact(doc_id, sent_index, value, num.text, noun_class, noun.text if noun is not None else "people",
+                              verb_lemma, verb_text, None, f"{num.text} {noun.text if noun is not None else 'dead'}"))
+    return out
+
+
 def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
-    facts = []
+    facts = _toll_facts(span, doc_id, sent_index)
     for tok in span:
         if tok.dep_ != "nummod" or tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue
-        if tok.ent_type_ == "DATE" and (tok.head.lemma_.lower() in TIME_UNITS or (tok.text.isdigit() and len(tok.text) == 4)):
+        if tok.ent_type_ == "DATE" and (tok.head.lemma_.lower() in TIME_UNITS or tok.head.ent_type_ == "DATE"
+                                        or (tok.text.isdigit() and len(tok.text) == 4)):
             continue
         if not (tok.like_num or tok.lower_ in UNITS or tok.lower_ in TENS):
             continue
         num_toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "quantmod") and (c.like_num or c.lower_ in SCALES or c.lower_ in UNITS or c.lower_ in TENS)]
         num_toks.sort(key=lambda t: t.i)
+        run = [tok]
+        for t in sorted(num_toks, key=lambda t: abs(t.i - tok.i)):
+            if t is not tok and (t.i == min(x.i for x in run) - 1 or t.i == max(x.i for x in run) + 1):
+                run.append(t)
+        num_toks = sorted(run, key=lambda t: t.i)
         words = " ".join(t.text for t in num_toks)
         value = parse_number(words)
         if value is None:
@@ -121,26 +176,33 @@ def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
         lemma = noun.lemma_.lower()
         noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
         first = min(t.i for t in num_toks)
-        phrase = span.doc[first : noun.i + 1].text if 0 < noun.i - first <= 5 else ""
+        lead = min([t.i for t in tok.subtree if t.i < first and t.i >= first - 3 and not t.is_punct] + [first])
+        phrase = span.doc[lead : noun.i + 1].text if 0 < noun.i - lead <= 7 else ""
         facts.append(NumberFact(doc_id, sent_index, value, span.doc[first : max(t.i for t in num_toks) + 1].text,
                                 noun_class, noun.text, verb.lemma_.lower(), verb.text, qual, phrase))
     return facts
 
 
 def _compatible(a: NumberFact, b: NumberFact) -> bool:
-    """True when the two values can both be right (qualified ranges)."""
+    """True when the two values are the same figure told loosely ("about 400" / "403").
+
+    "At least 12" against "fourteen" is still reported: the analyst wants to see both tolls.
+    """
     for x, y in ((a, b), (b, a)):
-        if x.qualifier in (">=", ">") and y.value >= x.value:
-            return True
-        if x.qualifier in ("<=", "<") and y.value <= x.value:
-            return True
-        if x.qualifier == "~" and abs(y.value - x.value) <= 0.1 * max(x.value, 1):
+        if x.qualifier == "~" and abs(y.value - x.value) <= 0.05 * max(x.value, 1):
             return True
     return False
 
 
-def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_sentences: dict[str, int]) -> list[Discrepancy]:
-    """Discrepancies between number facts linked through the (merged) events."""
+def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_sentences: dict[str, int],
+                       sentence_info=None) -> list[Discrepancy]:
+    """Discrepancies between number facts about the same happening.
+
+    Two facts are linked through a merged event told by several documents (mentioned
+    in, or next to, both sentences), through one event both sentences mention, or --
+    across documents, with ``sentence_info(doc_id, index) -> (content words, entity
+    ids)`` -- when the two sentences read alike and name the same things.
+    """
     by_sentence: dict[tuple[str, int], set[str]] = {}  # sentence -> ids of multi-source events near it
     direct: dict[tuple[str, int], set[str]] = {}
     for ev in events:
@@ -170,26 +232,39 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
                     continue
                 if a.doc_id != b.doc_id:
                     linked = by_sentence.get(ka, set()) & by_sentence.get(kb, set())
+                    if not linked and sentence_info is not None and _alike(sentence_info(*ka), sentence_info(*kb)):
+                        linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
                 else:
                     linked = direct.get(ka, set()) & direct.get(kb, set())
                 if not linked:
                     continue
+                linked = {x for x in linked if x}
                 pair = (ka, kb, key)
                 if pair in seen_pairs:
                     continue
                 seen_pairs.add(pair)
-                _add(out, key, a, b, sorted(linked, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0))
+                _add(out, key, a, b, sorted(linked, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0), merge_any=not linked)
     return out
+
+
+def _alike(a, b) -> bool:
+    from brief.extract.merge import text_similarity
+
+    (wa, ea), (wb, eb) = a, b
+    sim = text_similarity(wa, wb)
+    shared = len(ea & eb)
+    return (sim >= 0.3 and shared >= 2) or (sim >= 0.25 and shared >= 3)
 
 
 def _fact_label(f: NumberFact) -> str:
     return f"number of {f.noun if f.noun == 'people' else f.noun_text.lower()} {f.verb_text.lower()}"
 
 
-def _add(out: list[Discrepancy], key, a: NumberFact, b: NumberFact, event_ids: list[str]) -> None:
+def _add(out: list[Discrepancy], key, a: NumberFact, b: NumberFact, event_ids: list[str], merge_any: bool = False) -> None:
     label = _fact_label(a)
     for d in out:
-        if d.fact == label and set(d.event_ids) & set(event_ids):
+        here = {(v.doc_id, v.sentence) for v in d.values}
+        if d.fact == label and (set(d.event_ids) & set(event_ids) or {(a.doc_id, a.sentence), (b.doc_id, b.sentence)} & here):
             for f in (a, b):
                 if not any(v.doc_id == f.doc_id and v.sentence == f.sentence for v in d.values):
                     d.values.append(DiscrepancyValue(_value_text(f), f.doc_id, f.sentence))

@@ -171,6 +171,18 @@ def first_names_match(a: str, b: str) -> bool:
     return min(len(la), len(lb)) >= 5 and _edit_distance(la, lb) <= 1
 
 
+def _is_demonym_of(word: str, place: str) -> bool:
+    w, p = word.lower(), place.lower()
+    if w.endswith("s") and not p.endswith("s"):
+        w = w[:-1]
+    suffixes = ("n", "an", "ian", "i", "ese", "ish", "ean", "ite")
+    if w.startswith(p) and w[len(p):] in suffixes:
+        return True
+    if p[-1] in "aeiouy" and w.startswith(p[:-1]) and w[len(p) - 1 :] in suffixes:
+        return True
+    return False
+
+
 def _suffix_of(a: str, b: str) -> bool:
     """ "Ben Zvi" is the tail of "Alexander Ben Zvi" (a multi-word surname)."""
     wa, wb = a.lower().split(), b.lower().split()
@@ -203,6 +215,18 @@ class EntityResolver:
     _by_key: dict[str, str] = field(default_factory=dict)  # name_key -> id (non-person)
     _doc_people: dict[str, set[str]] = field(default_factory=dict)  # doc_id -> person ids with a full name there
     _cache: dict[tuple[str, str, str], str | None] = field(default_factory=dict)
+    _demonyms: dict[str, str] = field(default_factory=dict)  # learned: "taldaran" -> "Taldara"
+
+    def country_of(self, text: str) -> str | None:
+        """The country a demonym stands for ("Russian" -> Russia), from the general table or the corpus."""
+        t = clean_name(text)
+        country = demonym_country(t)
+        if country is None:
+            low = t.lower()
+            country = self._demonyms.get(low) or (self._demonyms.get(low[:-1]) if low.endswith("s") else None)
+        if country is None:
+            return None
+        return self._by_key.get(name_key(country), country)
 
     def resolve(self, doc_id: str, text: str, label: str) -> str | None:
         key = (doc_id, text, label)
@@ -216,7 +240,7 @@ class EntityResolver:
         name = clean_name(text)
         if not name:
             return None
-        country = demonym_country(name) if label in ("NORP", "GPE", "ORG", "LOC") else None
+        country = self.country_of(name) if label in ("NORP", "GPE", "ORG", "LOC", "PERSON") and len(name.split()) <= 2 else None
         if country is not None:
             return self._by_key.get(name_key(country), country)
         if label in ("ORG", "PERSON") and is_title_only(name):
@@ -327,7 +351,7 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
 
     # --- other names -------------------------------------------------------------------
     for nk, surf in surface_by_key.items():
-        canonical = max(surf, key=lambda f: (surf[f], -f.count("-"), len(f)))
+        canonical = max(surf, key=lambda f: (not f.isupper() or len(f) <= 5, surf[f], -f.count("-"), len(f)))
         label = labels_by_key[nk].most_common(1)[0][0]
         if len(canonical.split()) == 1 and surname_key(canonical) in res._by_surname and not demonym_country(canonical) \
                 and canonical not in DEMONYMS.values():
@@ -340,6 +364,21 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
                 if d not in ent.documents:
                     ent.documents.append(d)
         res._by_key[nk] = canonical
+    # corpus demonyms: "Taldaran" next to the place "Taldara" (country + n/an/ian/i/ese/ish)
+    places = [e for e in res.entities.values() if e.label in ("GPE", "LOC") and len(e.id.split()) == 1 and len(e.id) >= 4]
+    for eid in list(res.entities):
+        ent = res.entities[eid]
+        if len(eid.split()) != 1 or ent.label not in ("NORP", "GPE", "ORG", "LOC", "PERSON") or demonym_country(eid):
+            continue
+        for place in places:
+            if place.id != eid and _is_demonym_of(eid, place.id):
+                res._demonyms[eid.lower()] = place.id
+                src = res.entities.pop(eid)
+                for a in src.aliases:
+                    if a not in place.aliases:
+                        place.aliases.append(a)
+                res._by_key[name_key(eid)] = place.id
+                break
     # acronyms ("IDF") fold into the multi-word name they abbreviate
     initials: dict[str, str] = {}
     for eid, ent in res.entities.items():

@@ -222,7 +222,7 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
         if True:
             for c in h.lefts:
                 e2 = ctx.ent_at.get(c.i)
-                if e2 is not None and c.dep_ in ("amod", "compound", "poss", "nmod") and demonym_country(clean_name(e2.text)):
+                if e2 is not None and c.dep_ in ("amod", "compound", "poss", "nmod") and ctx.resolver.country_of(e2.text):
                     eid = _ent_value(e2, ctx)
                     if eid:
                         return ArgValue(eid, eid)
@@ -327,6 +327,10 @@ def _date_exprs(span, ctx: Context):
             continue
         if not re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", txt, re.I):
             txt = re.sub(r"\s+\d{1,3}$", "", txt)  # "that month 14" (a count glued to the date)
+        if ent[0].pos_ == "VERB" or txt.lower().startswith("every ") or (len(ent) == 1 and ent[0].pos_ == "ADJ"):
+            continue
+        if ent.root.dep_ in ("compound", "amod", "nmod", "poss") and ent.root.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the March 8 shooting", "Saturday's exchange": the date of a noun, not of the verb
         # the governing verb
         h = ent.root
         prep = None
@@ -347,7 +351,8 @@ def _date_exprs(span, ctx: Context):
 def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
     """Events of one sentence (ids are filled in later)."""
     ctx.sent = sent_index
-    ctx.span_start, ctx.span_end = span.start, span.end
+    dateline = _dateline_end(span)
+    ctx.span_start, ctx.span_end = (dateline if dateline else span.start), span.end
     if len(span) < 4:
         return []
     events: list[Event] = []
@@ -624,6 +629,17 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
                     sub = _Frame(f.attribution, f.hedged, subject=[r])
                     if c.dep_ in ("ccomp", "conj"):
                         visit(c, sub)
+    if dateline:
+        places = []
+        for ent in span.doc[span.start : dateline].ents:
+            if ent.label_ in PLACE_LABELS | {"ORG", "PERSON"}:
+                name, _, _ = entity_mention(ent)
+                eid = ctx.resolver.resolve(ctx.doc_id, name, "GPE") or ctx.resolver.resolve(ctx.doc_id, name, ent.label_)
+                if eid and eid not in places:
+                    places.append(eid)
+        for e in events:
+            if not e.locations:
+                e.locations = list(places)
     # sentence-wide hedges ("It's unclear ...", "The article speculated ...") reach every event
     if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in span):
         for e in events:
@@ -639,6 +655,18 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
             dv = normalize_date(loose[0][1], ctx.published)
             events[0].date_text, events[0].date, events[0].date_end = loose[0][1], dv.start, dv.end
     return events
+
+
+def _dateline_end(span) -> int | None:
+    """Index after a dateline ("VEREST —", "SEFRA, Osmira —") opening the sentence, else None."""
+    for tok in span[:8]:
+        if tok.text in ("—", "–", "--") or (tok.text == "-" and tok.whitespace_ and tok.i > span.start):
+            head = span.doc[span.start : tok.i]
+            words = [t for t in head if t.is_alpha]
+            if words and words[0].is_upper and len(words[0]) > 1:
+                return tok.i + 1
+            return None
+    return None
 
 
 def _places(tok, ctx: Context) -> list[str]:

@@ -80,7 +80,7 @@ class _Info:
     __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
                  "phrase_targets")
 
-    def __init__(self, ev: Event, words: set[str], person_ids: set[str]):
+    def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country):
         self.event = ev
         self.cls = action_class(ev.action)
         self.words = words
@@ -88,7 +88,7 @@ class _Info:
         for phrase in ev.actors + ev.targets:  # "Syrian air defenses" involves Syria
             if phrase not in self.parts:
                 for w in phrase.split():
-                    country = demonym_country(w)
+                    country = country_of(w)
                     if country and country in ev.entities:
                         self.parts.add(country)
         self.person_targets = {x for x in ev.targets if x in person_ids}
@@ -142,7 +142,7 @@ def same_happening(a: _Info, b: _Info) -> bool:
     return False
 
 
-def merge_events(events: list[Event], sentence_text, person_ids: set[str]) -> list[Event]:
+def merge_events(events: list[Event], sentence_text, person_ids: set[str], country_of=demonym_country) -> list[Event]:
     """Fold events that tell the same happening; returns the surviving events in first-mention order.
 
     ``sentence_text(citation)`` gives the text of a mention.
@@ -152,7 +152,7 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str]) -> li
         words = set()
         for c in ev.mentions:
             words |= content_words(sentence_text(c))
-        infos.append(_Info(ev, words, person_ids))
+        infos.append(_Info(ev, words, person_ids, country_of))
     parent = list(range(len(infos)))
 
     def find(i: int) -> int:
