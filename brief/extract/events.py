@@ -310,6 +310,24 @@ class _Frame:
     date: tuple | None = None  # (text, start, end) inherited by conjoined verbs
 
 
+TEMPORAL_PREPS = {"on", "in", "during", "at", "since", "until", "by", "ahead", "before"}
+
+
+def _temporal_path(tok) -> bool:
+    h = tok
+    for _ in range(8):
+        if h.head.i == h.i:
+            return False
+        if h.dep_ not in ("compound", "amod", "nmod", "poss", "pobj", "prep", "npadvmod"):
+            return False
+        if h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+            return h.lower_ in TEMPORAL_PREPS
+        if h.dep_ == "npadvmod" and h.head.pos_ in ("VERB", "AUX"):
+            return True
+        h = h.head
+    return False
+
+
 def _date_exprs(span, ctx: Context):
     """DATE (and weekday TIME) entities of the sentence with the verb each hangs from."""
     out = []
@@ -330,7 +348,10 @@ def _date_exprs(span, ctx: Context):
         if ent[0].pos_ == "VERB" or txt.lower().startswith("every ") or (len(ent) == 1 and ent[0].pos_ == "ADJ"):
             continue
         if ent.root.dep_ in ("compound", "amod", "nmod", "poss") and ent.root.head.pos_ in ("NOUN", "PROPN"):
-            continue  # "the March 8 shooting", "Saturday's exchange": the date of a noun, not of the verb
+            # "an inquiry into the March 8 shooting": the date of a noun, not of the verb -- unless the noun
+            # is itself the verb's time ("on the eve of the April 2019 election")
+            if not _temporal_path(ent.root):
+                continue
         # the governing verb
         h = ent.root
         prep = None

@@ -22,6 +22,13 @@ GENERIC = {
     "conditions", "aspects", "list", "result", "results", "order", "sign", "spokesman", "spokeswoman", "minister",
     "president", "counterpart", "counterparts", "percent", "top", "rest", "couple", "dozens", "hundreds",
     "thousands", "millions", "today", "tonight", "yesterday", "eve", "meantime", "moment", "life", "home",
+    "forces", "force", "troops", "military", "militaries", "army", "soldiers", "regime", "border", "meeting",
+    "meetings", "conversation", "government", "governments", "allies", "developments", "response", "conflict",
+    "attack", "attacks", "leaders", "importance", "discussion", "phone", "commitment", "commitments", "agenda",
+    "plan", "move", "step", "steps", "talk", "call", "calls", "deal", "process", "role", "action", "actions",
+    "idea", "ideas", "view", "views", "account", "figure", "figures", "team", "unit", "units", "body",
+    "bodies", "authorities", "officers", "delegation", "delegations", "town", "towns", "city", "village",
+    "villages", "capital", "nation", "nations", "problem", "problems", "need", "needs", "concern", "concerns",
 }
 LEADING_DROP = {"det", "poss", "predet", "nummod", "quantmod", "punct", "case", "cc", "advmod", "prep"}
 QUANTIFIERS = {"some", "many", "several", "other", "such", "all", "both", "each", "any", "few", "more", "most",
@@ -64,7 +71,10 @@ def sentence_keyphrases(span) -> list[tuple[str, bool]]:
         words = [t for t in toks if t.pos_ not in ("PUNCT",) or t.text == "-"]
         text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].lower()
         text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’-")
-        text = text.replace("’", "'")
+        text = text.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
+        text = re.sub(r"\s+", " ", text).strip()
+        if "'s " in text or text.endswith("'s"):
+            continue
         if not text or len(text) < 3 or not re.search(r"[a-z]", text) or re.search(r"[\[\]@|<>]", text):
             continue
         n_words = len([w for w in words if w.text != "-" and not (w.i > 0 and doc[w.i - 1].text == "-" and not doc[w.i - 1].whitespace_)])
