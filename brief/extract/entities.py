@@ -175,7 +175,7 @@ def _is_demonym_of(word: str, place: str) -> bool:
     w, p = word.lower(), place.lower()
     if w.endswith("s") and not p.endswith("s"):
         w = w[:-1]
-    suffixes = ("n", "an", "ian", "i", "ese", "ish", "ean", "ite")
+    suffixes = ("n", "an", "ian", "i", "ese", "ish", "ean", "ite", "ic", "ic")
     if w.startswith(p) and w[len(p):] in suffixes:
         return True
     if p[-1] in "aeiouy" and w.startswith(p[:-1]) and w[len(p) - 1 :] in suffixes:
@@ -295,6 +295,7 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
     surface_by_key: dict[str, Counter] = defaultdict(Counter)
     titles: dict[str, Counter] = defaultdict(Counter)
     docs_by_form: dict[str, set[str]] = defaultdict(set)
+    mentions = [Mention(m.doc_id, clean_name(m.text), m.label, m.title) for m in mentions]
     for m in mentions:
         if not m.text or is_title_only(m.text):
             continue
