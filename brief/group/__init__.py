@@ -78,7 +78,7 @@ def group(
     part, assign = find_communities(cm, events, target)
     progress("group", 2, 4)
     cap = max(1, min(config.max_themes, target + 1))
-    themes, comm_theme = build_themes(cm, events, docs, part, assign, cap, doc_of)
+    themes, comm_theme = build_themes(cm, events, docs, part, assign, cap, doc_of, max(1, config.max_themes))
     progress("group", 3, 4)
     g = _annotate(cm, part.comm, comm_theme, themes)
     svg = graph_svg(g, themes) if g.number_of_nodes() else None

@@ -114,7 +114,8 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
     kind: dict[str, str] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)
     event_nodes: dict[str, list[str]] = {}
-    contexts: dict[object, dict[str, None]] = {}
+    contexts: dict[tuple[str, object], dict[str, None]] = {}
+    event_docs: dict[str, list[str]] = {}
     for ev, ents, phrases in per_event:
         nodes: dict[str, None] = {}
         for n in ents:
@@ -127,9 +128,15 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
             surfaces[node][surface] += 1
             nodes[node] = None
         event_nodes[ev.id] = list(nodes)
-        cites = list(dict.fromkeys((c.doc_id, c.sentence) for c in ev.mentions)) or [("event", ev.id)]
-        for c in cites:
-            contexts.setdefault(c, {}).update(nodes)
+        cites = list(dict.fromkeys((c.doc_id, c.sentence) for c in ev.mentions))
+        if len(cites) == 1:
+            # one sentence: events read from the same sentence share one context (no double count)
+            contexts.setdefault(cites[0], {}).update(nodes)
+        else:
+            # a merged event's entities are the union over its sentences: the event is the context
+            contexts[("event", ev.id)] = dict(nodes)
+            for doc_id, _ in cites:
+                event_docs.setdefault(ev.id, []).append(doc_id)
 
     display = {n: n for n in kind}
     for node, c in surfaces.items():
@@ -138,12 +145,12 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
     df: Counter = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
     ctx_nodes: list[list[str]] = []
-    for (doc_id, _), nodes in sorted(contexts.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+    for (doc_id, where), nodes in sorted(contexts.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
         ns = sorted(nodes)
         df.update(ns)
-        d = doc_of.get(doc_id, doc_id)
+        in_docs = {doc_of.get(d, d) for d in event_docs.get(str(where), [])} if doc_id == "event" else {doc_of.get(doc_id, doc_id)}
         for n in ns:
-            docs[n].add(d)
+            docs[n].update(in_docs)
         ctx_nodes.append(ns)
     n_ctx = max(1, len(ctx_nodes))
     all_docs = {doc_of.get(d, d) for d in doc_of} or {d for s in docs.values() for d in s}
@@ -159,7 +166,7 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
     pairs: Counter = Counter()
     for ns in ctx_nodes:
         if len(ns) > MAX_CONTEXT_NODES:
-            ns = sorted(sorted(ns, key=lambda n: (df[n], n))[:MAX_CONTEXT_NODES])
+            continue  # an overloaded context (a long list, a merged event) is no evidence of co-mention
         for i, a in enumerate(ns):
             for b in ns[i + 1 :]:
                 pairs[(a, b)] += 1

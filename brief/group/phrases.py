@@ -75,6 +75,7 @@ ROLE_WORDS = frozenset(
     director chief head secretary general commander officer official chairman chairwoman chair deputy
     governor mayor senator lawmaker diplomat king queen prince emir sheikh pope cardinal bishop
     correspondent editor columnist analyst expert professor ceo founder executive manager
+    researcher scientist economist lawyer activist negotiator mediator
     sgt sergeant lieutenant colonel captain major corporal private admiral marshal gen col lt maj""".split()
 )
 

@@ -32,13 +32,22 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _main_nodes(g: nx.Graph, t: Theme, ns: list[str]) -> list[str]:
+    by_label = {str(g.nodes[n].get("label", n)): n for n in ns}
+    phrases = [by_label[k] for k in t.keyphrases[:2] if k in by_label]
+    ents = [e for e in t.entities if e in by_label][:1]
+    return phrases + ents
+
+
 def _pick_nodes(g: nx.Graph, themes: list[Theme]) -> list[str]:
     chosen: list[str] = []
     strength = {n: sum(w for _, _, w in g.edges(n, data="weight")) for n in g}
     for t in themes:
         ns = [n for n in g if g.nodes[n].get("theme") == t.id and not g.nodes[n].get("hub")]
         ns.sort(key=lambda n: (-(g.nodes[n].get("mentions", 1) * (1 + strength[n])), n))
-        chosen += ns[:PER_THEME]
+        # the theme's own top key phrases and entities first (they are the ones labelled)
+        first = _main_nodes(g, t, ns)
+        chosen += first + [n for n in ns if n not in first][: max(0, PER_THEME - len(first))]
     hubs = sorted((n for n in g if g.nodes[n].get("hub")), key=lambda n: (-g.nodes[n].get("mentions", 1), n))
     chosen += hubs[:HUBS_DRAWN]
     if not chosen:
@@ -71,9 +80,12 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         pos = nx.spring_layout(sub, pos=init, weight="weight", seed=7, iterations=60, k=1.6 / math.sqrt(len(sub)))
     else:
         pos = {n: (0.0, 0.0) for n in sub}
-    xs = [float(p[0]) for p in pos.values()] or [0.0]
-    ys = [float(p[1]) for p in pos.values()] or [0.0]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    xs = sorted(float(p[0]) for p in pos.values()) or [0.0]
+    ys = sorted(float(p[1]) for p in pos.values()) or [0.0]
+    # robust bounds: a loosely tied outlier is pulled to the edge instead of squashing the rest
+    lo, hi = int(0.04 * (len(xs) - 1)), int(round(0.96 * (len(xs) - 1)))
+    x0, x1, y0, y1 = xs[lo], xs[hi], ys[lo], ys[hi]
+    pos = {n: (min(max(float(p[0]), x0), x1), min(max(float(p[1]), y0), y1)) for n, p in pos.items()}
     sx = (WIDTH - 2 * MARGIN - 80) / ((x1 - x0) or 1)
     sy = (PLOT_H - 2 * MARGIN) / ((y1 - y0) or 1)
 
@@ -117,7 +129,8 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
     labelled = set()
     for t in themes:
         ns = [n for n in nodes if sub.nodes[n].get("theme") == t.id and not sub.nodes[n].get("hub")]
-        labelled.update(ns[:LABELLED_PER_THEME])
+        main = _main_nodes(sub, t, ns) if t.label != "Other developments" else []
+        labelled.update(main or ns[:LABELLED_PER_THEME])
     labelled.update(n for n in nodes if sub.nodes[n].get("hub"))
 
     out.append('<g stroke="#FFFFFF" stroke-width="1">')
@@ -141,10 +154,10 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         anchor = "start" if x < WIDTH * 0.75 else "end"
         dx = radius(n) + 2 if anchor == "start" else -(radius(n) + 2)
         weight = ' font-weight="bold"' if sub.nodes[n].get("hub") else ""
-        out.append(
-            f'<text x="{x + dx:.1f}" y="{y + 3.5:.1f}" text-anchor="{anchor}"{weight} '
-            f'paint-order="stroke" stroke="#FFFFFF" stroke-width="2.5">{text}</text>'
-        )
+        at = f'x="{x + dx:.1f}" y="{y + 3.5:.1f}" text-anchor="{anchor}"{weight}'
+        # white halo underneath, then the text (paint-order is not supported everywhere)
+        out.append(f'<text {at} fill="#FFFFFF" stroke="#FFFFFF" stroke-width="2.5" stroke-opacity="0.85">{text}</text>')
+        out.append(f"<text {at}>{text}</text>")
     out.append("</g>")
 
     # legend

@@ -26,7 +26,9 @@ OTHER_LABEL = "Other developments"
 RESOLUTIONS = (1.0, 0.75, 0.55, 0.4, 0.3, 0.2)
 PERIPHERY_WEIGHT = 0.5  # once-mentioned nodes count less when placing an event
 MIN_CORE = 12
-MERGE_MIN = 0.15
+SMALL_SHARE = 0.05
+MERGE_MIN = 0.12  # share of weight (geometric mean of the two volumes) two stories must share to merge
+PLACE_MIN_LIFT = 2.0  # a place goes into a label only when the theme mentions it well above the corpus rate
 
 
 def target_count(n_docs: int, n_events: int, max_themes: int) -> int:
@@ -186,7 +188,7 @@ def find_communities(cm: CoMention, events: list[Event], target: int) -> tuple[_
     for resolution in RESOLUTIONS:
         part.set(_louvain(core, resolution))
         chosen = part.comms
-        if n_viable() <= target + 2:
+        if n_viable() <= max(target + 2, int(2.5 * target)):
             break
     part.set(chosen)
 
@@ -220,25 +222,32 @@ def find_communities(cm: CoMention, events: list[Event], target: int) -> tuple[_
         comms[c] = []
         part.set(comms)
 
-    # too many for the corpus: merge the most strongly related pairs first
+    # too many for the corpus: fold the smallest stories into the neighbour they are most tied to
+    # (size-aware, so two big distinct stories are never merged while small fragments remain)
     for _ in range(len(part.comms) + 1):
         if len(part.comms) <= target:
             break
+        evs = grouped(part.assign())
         conn, vol = part.connection()
-        best_pair = None
-        for a in sorted(conn):
-            for b, w in sorted(conn[a].items()):
-                if a < b:
-                    score = w / max(1e-9, min(vol[a], vol[b]))
-                    if best_pair is None or score > best_pair[0]:
-                        best_pair = (score, a, b)
-        if best_pair is None or best_pair[0] < MERGE_MIN:
+        merged = False
+        total = sum(len(v) for v in evs.values()) or 1
+        small = max(2 * MIN_EVENTS, SMALL_SHARE * total)
+        for c in sorted(range(len(part.comms)), key=lambda c: (len(evs.get(c, [])), c)):
+            if len(evs.get(c, [])) > small:
+                break  # only fragments are folded; substantial stories stay apart (the cap ranks them)
+            links = conn.get(c, {})
+            scored = sorted(
+                ((w / max(1e-9, math.sqrt(vol[c] * vol[d])), d) for d, w in links.items()), key=lambda x: (-x[0], x[1])
+            )
+            if scored and scored[0][0] >= MERGE_MIN:
+                comms = [list(m) for m in part.comms]
+                comms[scored[0][1]] += comms[c]
+                comms[c] = []
+                part.set(comms)
+                merged = True
+                break
+        if not merged:
             break  # the rest are unrelated stories; the theme cap decides
-        _, a, b = best_pair
-        comms = [list(m) for m in part.comms]
-        comms[a] += comms[b]
-        comms[b] = []
-        part.set(comms)
     return part, part.assign()
 
 
@@ -295,19 +304,28 @@ def rank_entities(evs: list[Event], cm: CoMention) -> list[str]:
     return sorted(scores, key=lambda n: (-scores[n], n))
 
 
-def _place(evs: list[Event], cm: CoMention) -> str | None:
-    """The place most typical of the theme: frequent in it, and more than in the corpus at large."""
+def _place(evs: list[Event], cm: CoMention, main: str | None) -> str | None:
+    """The place the theme's main phrase is reported at: named with it, and more than in the corpus at large."""
+    if main is None:
+        return None
+    hubs = set(cm.hubs)  # the places every story mentions never name one story
+    tokens = frozenset(content_tokens(main))
+    with_main = [
+        e
+        for e in evs
+        if any(n == main or (tokens and tokens <= frozenset(content_tokens(n))) for n in cm.event_nodes.get(e.id, ()))
+    ]
     tf = Counter(
         n
-        for e in evs
+        for e in with_main
         for n in dict.fromkeys(cm.event_nodes.get(e.id, ()))
-        if cm.kind.get(n) == "entity" and cm.entity_label.get(n) in LOCATION_LABELS
+        if cm.kind.get(n) == "entity" and cm.entity_label.get(n) in LOCATION_LABELS and n not in hubs
     )
     scores = {}
     for n, c in tf.items():
-        expected = len(evs) * cm.df[n] / cm.n_contexts
-        if c >= 2 or len(evs) <= 3:
-            scores[n] = c * math.sqrt(c / max(expected, 0.25))
+        lift = (c / len(with_main)) / max(cm.df[n] / cm.n_contexts, 1e-9)
+        if c >= 2 and lift >= PLACE_MIN_LIFT:
+            scores[n] = c * math.sqrt(lift)
     return min(scores, key=lambda n: (-scores[n], n)) if scores else None
 
 
@@ -337,9 +355,10 @@ def _expand_of(main_text: str, phrases: list[str], cm: CoMention, sentences: lis
     return f"{main_text} of {' '.join(words)}" if words else main_text
 
 
-def make_label(phrases: list[str], entities: list[str], place: str | None, cm: CoMention, sentences: list[str]) -> str:
+def make_label(phrases: list[str], entities: list[str], evs: list[Event], cm: CoMention, sentences: list[str]) -> str:
     if phrases:
         main = phrases[0]
+        place = _place(evs, cm, main)
         if " " not in main:
             # a one-word phrase reads better in its most used longer form ("camp" -> "refugee camp")
             longer = [p for p in phrases[1:10] if main in p.split(" ") and len(p.split(" ")) <= 4]
@@ -350,6 +369,12 @@ def make_label(phrases: list[str], entities: list[str], place: str | None, cm: C
         low = text.lower()
         if place and place.lower() not in low and len(text.split()) <= 6 and len(place.split()) <= 4:
             text = f"{text} in {place}"
+        elif len(text.split()) == 1:
+            # one bare word says little: name the theme's most specific actor too ("Filling: <dam name>")
+            hubs = set(cm.hubs)
+            who = next((e for e in entities if e not in hubs and e.lower() not in low), None)
+            if who:
+                text = f"{text}: {who}"
     elif entities:
         text = " and ".join(entities[:2])
     else:
@@ -373,6 +398,7 @@ def build_themes(
     assign: dict[str, int | None],
     max_themes: int,
     doc_of: dict[str, str],
+    total_cap: int | None = None,
 ) -> tuple[list[Theme], dict[int, str]]:
     """Themes ranked by salience (+ "Other developments" last), and community -> theme id."""
     by_comm: dict[int, list[Event]] = defaultdict(list)
@@ -403,10 +429,12 @@ def build_themes(
             continue
         cands.append((salience(evs), c, evs))
     cands.sort(key=lambda x: (-x[0], x[1]))
+    total_cap = total_cap or max_themes
     keep = cands[:max_themes]
     dropped = cands[max_themes:]
-    if dropped and len(keep) == max_themes and max_themes > 1:
-        keep, dropped = cands[: max_themes - 1], cands[max_themes - 1 :]
+    # room for "Other developments" within the hard cap
+    if (dropped or unassigned) and len(keep) >= total_cap and total_cap > 1:
+        keep, dropped = cands[: total_cap - 1], cands[total_cap - 1 :]
     for _, _, evs in dropped:
         unassigned.extend(evs)
 
@@ -434,7 +462,7 @@ def build_themes(
         themes.append(
             Theme(
                 id=tid,
-                label=make_label(phrases, ents, _place(evs, cm), cm, texts),
+                label=make_label(phrases, ents, evs, cm, texts),
                 keyphrases=[cm.display.get(p, p) for p in phrases[:8]],
                 entities=ents[:6],
                 event_ids=[e.id for e in evs],
