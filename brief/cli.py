@@ -100,6 +100,8 @@ def build(
     if handling is not None:
         config.handling = handling
     targets = _outputs(output, format)
+    if graph is not None and graph.suffix.lower() not in (".graphml", ".json"):
+        fail(f"{graph}: --graph writes .graphml or .json files")
     try:
         with Progress(
             TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -222,6 +224,39 @@ def inspect(
     if not docs:
         fail("no usable documents")
     render_inspection(docs, out, dropped=dropped)
+
+
+models_app = typer.Typer(no_args_is_help=True, help="Seq2seq summarization models: download once, use offline.")
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("pull")
+def models_pull(
+    model_id: Annotated[str, typer.Argument(help="Hugging Face hub id, e.g. google/flan-t5-base (the default).")],
+) -> None:
+    """Download a model into the local Hugging Face cache (needs network once; builds stay offline)."""
+    from brief.summarize.models import pull_model
+
+    try:
+        path = pull_model(model_id)
+    except BriefError as e:
+        fail(str(e))
+    out.print(f"pulled {model_id} -> {path}", highlight=False)
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """List the models usable offline (cached hub models with a config.json)."""
+    from brief.summarize.models import DEFAULT_MODEL, list_models
+
+    found = list_models()
+    if not found:
+        out.print(f"no cached models; run `brief models pull {DEFAULT_MODEL}` or use `--model PATH`", highlight=False)
+        return
+    for m in found:
+        kind = "seq2seq" if m.seq2seq else "not seq2seq"
+        default = "  (default)" if m.id == DEFAULT_MODEL else ""
+        out.print(f"{m.id}\t{m.model_type or '?'}\t{kind}\t{m.size_mb:.0f} MB{default}\t{m.path}", highlight=False)
 
 
 def main() -> None:
