@@ -59,6 +59,7 @@ _COMMA_TRIM = (
 )
 _LEAD_CONNECTIVE = re.compile(rf"^(?:(?:{_ALWAYS_TRIM})\b,?|(?:{_COMMA_TRIM}),)\s+", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*)?(?:\((?:[A-Za-z .]{2,25})\)\s*)?[-–—]{1,2}\s+")
+_WHICH_CLAUSE = re.compile(r"(?<=[a-z])(?:, which [^,;“”\"()]{3,120}),(?= [a-z])")
 _CREDIT = re.compile(r"\s*\((?:photo|image|credit|file|pictured|video)[^)]*\)", re.IGNORECASE)
 
 
@@ -78,6 +79,10 @@ def compress(text: str) -> str:
         if not m or len(t) - m.end() < 20:
             break
         t = t[m.end():]
+    if len(t.split()) > 25:  # drop a non-restrictive "which" clause in mid-sentence
+        t2 = _WHICH_CLAUSE.sub("", t, count=1)
+        if t2 != t and len(t2.split()) >= 10:
+            t = t2
     if len(t.split()) > 35 and ";" in t:
         head = t.split(";", 1)[0].rstrip()
         if len(head.split()) >= 8:

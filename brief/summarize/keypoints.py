@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief.model import Statement, Theme
 from brief.summarize.align import SourceIndex, features, similarity
+from brief.summarize.extractive import quality
 
 MIN_POINTS, MAX_POINTS = 3, 5
 ONE_LINE_WORDS = 30
@@ -14,8 +15,9 @@ def _score(s: Statement) -> float:
     n_docs = len({c.doc_id for c in s.citations})
     words = len(s.text.split())
     informative = min(1.0, (len(f.names) + len(f.numbers) + len(f.dates)) / 4)
-    length = 0.0 if words <= ONE_LINE_WORDS else (words - ONE_LINE_WORDS) * 0.04
-    return 0.5 * min(n_docs, 4) / 4 + 0.3 * informative + 0.2 * (s.origin == "seq2seq") - length
+    length = 0.0 if words <= ONE_LINE_WORDS else (words - ONE_LINE_WORDS) * 0.03
+    reads = quality(s.text, s.text)  # quotations and pronoun openers make poor key points
+    return reads * (0.4 * min(n_docs, 4) / 4 + 0.3 * informative + 0.1 * (s.origin == "seq2seq") + 0.2) - length
 
 
 def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POINTS) -> list[Statement]:

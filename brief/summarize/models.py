@@ -113,6 +113,9 @@ def pull_model(model_id: str) -> Path:
         raise ModelError(f"{model_id} is a local path, not a hub id: use it directly with --model")
     try:
         from huggingface_hub import HfApi, snapshot_download
+        from huggingface_hub.utils import logging as hub_logging
+
+        hub_logging.set_verbosity_error()
 
         files = HfApi().list_repo_files(model_id)
         weights = _WEIGHTS if any(f.endswith(".safetensors") for f in files) else ["pytorch_model*.bin"]
