@@ -11,6 +11,7 @@ canonical document's events.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,13 +82,29 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
             for t in range(ent.start, ent.end):
                 ent_at[t] = ent
         ctx = Context(doc.id, doc.published, resolver, ent_at)
+        # entities and noun chunks bucketed by sentence once (Span.ents / Span.noun_chunks rescan the doc)
+        starts = [sp_.start for sp_ in spans]
+        ents_by: list[list] = [[] for _ in spans]
+        chunks_by: list[list] = [[] for _ in spans]
+        for ent in sp.ents:
+            k = bisect.bisect_right(starts, ent.start) - 1
+            if k >= 0 and ent.end <= spans[k].end:
+                ents_by[k].append(ent)
+        try:
+            doc_chunks = list(sp.noun_chunks)
+        except (ValueError, AttributeError):
+            doc_chunks = []
+        for ch in doc_chunks:
+            k = bisect.bisect_right(starts, ch.start) - 1
+            if k >= 0 and ch.end <= spans[k].end:
+                chunks_by[k].append(ch)
         for idx, span in enumerate(spans):
-            evs = extract_sentence_events(span, idx, ctx)
+            evs = extract_sentence_events(span, idx, ctx, ents_by[idx])
             sfacts = sentence_facts(span, doc.id, idx)
             if not evs and not sfacts:
                 continue
             ents = []
-            for ent in span.ents:
+            for ent in ents_by[idx]:
                 if ent.label_ in ENTITY_LABELS:
                     name, label, _ = entity_mention(ent)
                     eid = resolver.resolve(doc.id, name, label)
@@ -98,7 +115,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
                 sent_ents[(doc.id, idx)] = set(ents)
             if not evs:
                 continue
-            kps = sentence_keyphrases(span)
+            kps = sentence_keyphrases(span, chunks_by[idx])
             for p, _multi in kps:
                 phrase_counts[p] += 1
             for ev in evs:

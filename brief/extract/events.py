@@ -328,10 +328,10 @@ def _temporal_path(tok) -> bool:
     return False
 
 
-def _date_exprs(span, ctx: Context):
+def _date_exprs(span, ctx: Context, ents=None):
     """DATE (and weekday TIME) entities of the sentence with the verb each hangs from."""
     out = []
-    for ent in span.ents:
+    for ent in (span.ents if ents is None else ents):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         txt = ent.text.strip()
@@ -369,7 +369,7 @@ def _date_exprs(span, ctx: Context):
     return out
 
 
-def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
+def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> list[Event]:
     """Events of one sentence (ids are filled in later)."""
     ctx.sent = sent_index
     dateline = _dateline_end(span)
@@ -390,7 +390,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
                                 sent_frame.attribution = text
                                 sent_frame.hedged = sent_frame.hedged or vague
                                 ctx.last_attribution = text
-    dates = _date_exprs(span, ctx)
+    dates = _date_exprs(span, ctx, ents)
     handled: set[int] = set()
 
     def emit(verb, frame: _Frame, extra_tokens=()):
@@ -652,7 +652,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context) -> list[Event]:
                         visit(c, sub)
     if dateline:
         places = []
-        for ent in span.doc[span.start : dateline].ents:
+        for ent in (e for e in (span.ents if ents is None else ents) if e.end <= dateline):
             if ent.label_ in PLACE_LABELS | {"ORG", "PERSON"}:
                 name, _, _ = entity_mention(ent)
                 eid = ctx.resolver.resolve(ctx.doc_id, name, "GPE") or ctx.resolver.resolve(ctx.doc_id, name, ent.label_)

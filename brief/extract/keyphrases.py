@@ -40,13 +40,14 @@ NAME_LABELS = {"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "CA
                "QUANTITY", "PERCENT", "EVENT"}
 
 
-def sentence_keyphrases(span) -> list[tuple[str, bool]]:
-    """(phrase, multiword) pairs for the noun chunks of a sentence."""
+def sentence_keyphrases(span, chunks=None) -> list[tuple[str, bool]]:
+    """(phrase, multiword) pairs for the noun chunks of a sentence (``chunks``: precomputed ones)."""
     out: list[tuple[str, bool]] = []
-    try:
-        chunks = list(span.noun_chunks)
-    except (ValueError, AttributeError):  # no parse
-        return out
+    if chunks is None:
+        try:
+            chunks = list(span.noun_chunks)
+        except (ValueError, AttributeError):  # no parse
+            return out
     doc = span.doc
     for chunk in chunks:
         toks = list(chunk)
@@ -69,7 +70,7 @@ def sentence_keyphrases(span) -> list[tuple[str, bool]]:
         if toks[-1].pos_ not in ("NOUN", "PROPN"):
             continue
         words = [t for t in toks if t.pos_ not in ("PUNCT",) or t.text == "-"]
-        text = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].lower()
+        text = doc[toks[0].i : toks[-1].i + 1].text.lower()
         text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’-")
         text = text.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
         text = re.sub(r"\s+", " ", text).strip()
