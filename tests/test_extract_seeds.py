@@ -290,3 +290,9 @@ def test_duplicate_document_adds_mentions_not_events(seeds_dir):
     assert len(x.events) == len(base.events)
     assert not [e for e in x.events if e.sources == ["d-copy"]]
     assert any("d-copy" in e.sources and original.id in e.sources for e in x.events)
+
+
+def test_the_two_leaders_are_the_pair_just_named(seeds):
+    _, x = seeds
+    assert any({"Benjamin Netanyahu", "Vladimir Putin"} <= set(e.actors) for e in _find(x, "discuss"))
+    assert not any(a in ("two leaders", "two men") for e in x.events for a in e.actors)

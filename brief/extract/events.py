@@ -86,6 +86,8 @@ class Context:
     last_person: str | None = None
     last_person_sent: int = -10
     last_attribution: str | None = None
+    last_pair: list | None = None  # the two named participants of the latest event ("the two leaders")
+    last_pair_sent: int = -10
     sent: int = 0
     span_start: int = 0
     span_end: int = 0
@@ -186,12 +188,29 @@ def arg_values(tok, ctx: Context, *, role: str) -> list[ArgValue]:
     for h in heads:
         if h.pos_ in ("VERB", "AUX") or h.lower_ in NON_TARGET_NOUNS:
             continue
+        if _is_pair_reference(h) and ctx.last_pair and ctx.sent - ctx.last_pair_sent <= 1:
+            out.extend(ArgValue(x, x) for x in ctx.last_pair if all(x != o.text for o in out))
+            continue
         v = _value(h, ctx, role=role)
         if v is not None and all(v.text != o.text for o in out):
             out.append(v)
     if any(o.entity for o in out):  # "Putin's special envoy, Alexander Lavrentiev": the name, not the role
         out = [o for o in out if o.entity or not _role_phrase(o.text)]
     return out
+
+
+PAIR_NOUNS = {"leader", "man", "men", "side", "minister", "official", "president", "counterpart", "sides",
+              "leaders", "ministers", "officials", "presidents", "counterparts", "countries", "country", "governments",
+              "government", "women", "woman", "diplomats", "diplomat", "envoys", "envoy"}
+
+
+def _is_pair_reference(h) -> bool:
+    """ "the two leaders", "the two", "both sides": the two participants named just before."""
+    if h.lower_ == "two" and h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children):
+        return True
+    if h.lower_ in PAIR_NOUNS or h.lemma_.lower() in PAIR_NOUNS:
+        return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in h.children)
+    return False
 
 
 def _role_phrase(text: str) -> bool:
@@ -448,12 +467,21 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
             targets += arg_values(o, ctx, role="target")
         for p in preps:
             pl = p.lower_
+            if pl in ("by", "via", "over") and any(c.dep_ == "pobj" and c.lower_ in NON_TARGET_NOUNS for c in p.children):
+                pl = "on"  # "by telephone with X": handled like "on the phone with X"
             if pl in ("according", "during", "as", "like", "amid", "despite", "after", "before", "since", "until",
                       "by", "following", "ahead", "because", "due", "than", "including", "without", "under"):
                 continue
             for pobj in (c for c in p.children if c.dep_ == "pobj"):
                 ent = ctx.ent_at.get(pobj.i)
                 if ent is not None and ent.label_ in NON_TARGET_POBJ:
+                    continue
+                if pobj.lower_ in NON_TARGET_NOUNS:  # "spoke by telephone with X"
+                    for c2 in pobj.children:
+                        if c2.dep_ == "prep" and c2.lower_ == "with" and ctx.inside(c2):
+                            for o2 in c2.children:
+                                if o2.dep_ == "pobj":
+                                    targets += arg_values(o2, ctx, role="target")
                     continue
                 if pl in LOC_PREPS:
                     places = _places(pobj, ctx)
@@ -536,6 +564,9 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
             if a.entity and ctx.resolver.entities.get(a.entity) and ctx.resolver.entities[a.entity].label == "PERSON":
                 ctx.last_person = a.entity
                 ctx.last_person_sent = ctx.sent
+        named = list(dict.fromkeys(v.entity for v in actors + targets if v.entity))
+        if len(named) == 2:
+            ctx.last_pair, ctx.last_pair_sent = named, ctx.sent
 
     def own_date(verb):
         for gov, txt, _ent in dates:
