@@ -143,7 +143,9 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         return by_id[c.doc_id].sentences[c.sentence].text
 
     persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
-    events = merge_events(raw, sentence_text, persons, resolver.country_of)
+    labels = {e.id: e.label for e in resolver.entities.values()}
+    events = merge_events(raw, sentence_text, persons, resolver.country_of, labels,
+                          {d.id: d.published for d in docs})
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
@@ -151,7 +153,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     # -- discrepancies ----------------------------------------------------------------------
     n_sent = {d.id: len(d.sentences) for d in docs}
     def sentence_info(doc_id: str, idx: int):
-        return content_words(by_id[doc_id].sentences[idx].text), sent_ents.get((doc_id, idx), set())
+        return (content_words(by_id[doc_id].sentences[idx].text), sent_ents.get((doc_id, idx), set()),
+                by_id[doc_id].published)
 
     discrepancies = find_discrepancies(facts, events, n_sent, sentence_info)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))

@@ -250,7 +250,9 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
 def _alike(a, b) -> bool:
     from brief.extract.merge import text_similarity
 
-    (wa, ea), (wb, eb) = a, b
+    (wa, ea, pa), (wb, eb, pb) = a, b
+    if pa and pb and abs((pa - pb).days) > 14:  # one happening is reported within days, not months apart
+        return False
     sim = text_similarity(wa, wb)
     shared = len(ea & eb)
     return (sim >= 0.3 and shared >= 2) or (sim >= 0.25 and shared >= 3)

@@ -78,9 +78,10 @@ def text_similarity(a: set[str], b: set[str]) -> float:
 
 class _Info:
     __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
-                 "phrase_targets")
+                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published")
 
-    def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country):
+    def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country, labels=None,
+                 published=None):
         self.event = ev
         self.cls = action_class(ev.action)
         self.words = words
@@ -95,6 +96,16 @@ class _Info:
         self.phrase_targets = {x for x in ev.targets if x not in ev.entities and x not in person_ids}
         self.people = {x for x in self.parts if x in person_ids}
         self.keys = set(ev.keyphrases)
+        self.ents = set(ev.entities)
+        self.target_heads = {_stem(t.split(" of ")[0].split()[-1].lower()) for t in self.phrase_targets if t.split()}
+        pubs = [published.get(c.doc_id) for c in ev.mentions] if published else []
+        self.published = [p for p in pubs if p is not None]
+        labels = labels or {}
+        self.actor_kinds: dict[str, set[str]] = {}
+        for a in ev.actors:
+            kind = labels.get(a)
+            if kind:
+                self.actor_kinds.setdefault("PLACE" if kind in ("GPE", "LOC", "NORP") else kind, set()).add(a)
         self.weekday = weekday_of(ev.date_text)
         self.docs = {c.doc_id for c in ev.mentions}
 
@@ -110,20 +121,42 @@ def _dates_compatible(a: _Info, b: _Info) -> bool:
     return True
 
 
-def same_happening(a: _Info, b: _Info) -> bool:
+def compatible(a: _Info, b: _Info) -> bool:
+    """Nothing says these two are different happenings (checked between every member of two clusters)."""
     if a.cls != b.cls or a.event.negated != b.event.negated:
+        return False
+    if set(a.event.mentions) & set(b.event.mentions):  # two events of one sentence stay two
         return False
     if not _dates_compatible(a, b):
         return False
     if a.people and b.people and not (a.people & b.people):
+        return False
+    if a.ents and b.ents and not (a.ents & b.ents):  # one happening told twice names something in common
+        return False
+    for kind, names in a.actor_kinds.items():  # "Norland officials met ..." vs "Estavia officials met ..."
+        other = b.actor_kinds.get(kind)
+        if other and not (names & other):
+            return False
+    la, lb = set(a.event.locations), set(b.event.locations)
+    if la and lb and not (la & lb):  # "near Karvik" vs "near Port Selva"
+        return False
+    if a.target_heads and b.target_heads and not (a.target_heads & b.target_heads):  # "families" vs "detainees"
+        return False
+    if a.event.date is None and b.event.date is None and a.published and b.published:
+        # undated on both sides: reports of one happening are published days apart, not months
+        if max(abs((x - y).days) for x in a.published for y in b.published) > 21:
+            return False
+    return True
+
+
+def same_happening(a: _Info, b: _Info) -> bool:
+    if not compatible(a, b):
         return False
     # "met Netanyahu" vs "met officials": a named person on one side, only people described on the other
     for x, y in ((a, b), (b, a)):
         if x.person_targets and not y.person_targets and y.phrase_targets and not (x.person_targets & y.parts):
             return False
     sim = text_similarity(a.words, b.words)
-    if set(a.event.mentions) & set(b.event.mentions):  # two events of one sentence stay two
-        return False
     if a.docs & b.docs:  # same document: only near-repeats
         return sim >= 0.75
     shared = a.parts & b.parts
@@ -142,7 +175,8 @@ def same_happening(a: _Info, b: _Info) -> bool:
     return False
 
 
-def merge_events(events: list[Event], sentence_text, person_ids: set[str], country_of=demonym_country) -> list[Event]:
+def merge_events(events: list[Event], sentence_text, person_ids: set[str], country_of=demonym_country,
+                 labels: dict[str, str] | None = None, published: dict | None = None) -> list[Event]:
     """Fold events that tell the same happening; returns the surviving events in first-mention order.
 
     ``sentence_text(citation)`` gives the text of a mention.
@@ -152,7 +186,7 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
         words = set()
         for c in ev.mentions:
             words |= content_words(sentence_text(c))
-        infos.append(_Info(ev, words, person_ids, country_of))
+        infos.append(_Info(ev, words, person_ids, country_of, labels, published))
     parent = list(range(len(infos)))
 
     def find(i: int) -> int:
@@ -161,6 +195,7 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
             i = parent[i]
         return i
 
+    members: dict[int, list[int]] = {i: [i] for i in range(len(infos))}
     by_class: dict[str, list[int]] = {}
     for i, inf in enumerate(infos):
         by_class.setdefault(inf.cls, []).append(i)
@@ -173,9 +208,12 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
-            if same_happening(infos[i], infos[j]):
-                # never fold two clusters whose members clash on dates or people
+            if same_happening(infos[i], infos[j]) and all(
+                compatible(infos[x], infos[y]) for x in members[ri] for y in members[rj]
+            ):
+                # complete linkage on the hard constraints: no chain of look-alikes folds two happenings
                 parent[rj] = ri
+                members[ri].extend(members.pop(rj))
     clusters: dict[int, list[int]] = {}
     for i in range(len(infos)):
         clusters.setdefault(find(i), []).append(i)
