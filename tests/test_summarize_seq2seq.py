@@ -42,16 +42,19 @@ def test_tiny_model_loads_through_get_summarizer_once(tiny, tiny_model):
 
 def test_generation_is_deterministic_and_counted(tiny):
     _, s = tiny
-    prompts = ["The council approved the new budget on Monday.", "Rescue teams reached the valley."]
+    prompts = ["The council approved the new budget on Monday."]
     a = s.generate(prompts, 1)
     b = s.generate(prompts, 1)
-    assert a == b and len(a) == 2 and all(x.strip() for x in a)
-    assert s.stats.generated_tokens > 0 and s.stats.prompts >= 4
+    assert a == b and len(a) == 1 and a[0].strip()
+    assert s.stats.generated_tokens > 0 and s.stats.prompts >= 2
 
 
 def test_gate_rejects_untrained_output_and_falls_back(tiny, seeds_brief):
     cfg, s = tiny
-    themes = copy.deepcopy([t for t in seeds_brief.themes if t.event_ids][:2])
+    cfg = copy.copy(cfg)
+    cfg.summary_sentences = 1  # keeps generation short: the tiny model is slow per step on a busy CPU
+    small = sorted([t for t in seeds_brief.themes if t.event_ids], key=lambda t: len(t.event_ids))
+    themes = copy.deepcopy(small[:2])
     res = summarize(themes, seeds_brief.events, seeds_brief.documents, s, config=cfg, progress=_noop)
     info = res.info
     assert info.kind == "seq2seq" and info.model == cfg.model and info.device == "cpu"

@@ -32,8 +32,14 @@ def corpus_text(n: int = 400, seed: int = 7) -> list[str]:
 
 
 def build_tiny_model(folder: str | Path, *, arch: str = "bart", d_model: int = 48, layers: int = 2,
-                     vocab_size: int = 800, texts: Iterable[str] | None = None, seed: int = 0) -> Path:
-    """Save a randomly initialised tiny seq2seq model + tokenizer in ``folder``."""
+                     vocab_size: int = 800, texts: Iterable[str] | None = None, seed: int = 0,
+                     heads: int = 2, ffn: int | None = None, max_positions: int = 256) -> Path:
+    """Save a randomly initialised seq2seq model + tokenizer in ``folder``.
+
+    The defaults make a tiny model (a few seconds to build); the benchmark passes
+    real-size dimensions (e.g. d_model=768, layers=12, heads=12, ffn=3072).
+    """
+    ffn = ffn or 2 * d_model
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
@@ -54,7 +60,7 @@ def build_tiny_model(folder: str | Path, *, arch: str = "bart", d_model: int = 4
         tok.post_processor = processors.TemplateProcessing(
             single="$A </s>", pair="$A </s> $B </s>", special_tokens=[("</s>", 2)])
     fast = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>", pad_token="<pad>",
-                                   unk_token="<unk>", model_max_length=256)
+                                   unk_token="<unk>", model_max_length=max_positions)
     fast.save_pretrained(folder)
 
     torch.manual_seed(seed)
@@ -62,16 +68,16 @@ def build_tiny_model(folder: str | Path, *, arch: str = "bart", d_model: int = 4
         from transformers import BartConfig, BartForConditionalGeneration
 
         cfg = BartConfig(vocab_size=len(fast), d_model=d_model, encoder_layers=layers, decoder_layers=layers,
-                         encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=2 * d_model,
-                         decoder_ffn_dim=2 * d_model, max_position_embeddings=256, pad_token_id=0, bos_token_id=1,
+                         encoder_attention_heads=heads, decoder_attention_heads=heads, encoder_ffn_dim=ffn,
+                         decoder_ffn_dim=ffn, max_position_embeddings=max_positions, pad_token_id=0, bos_token_id=1,
                          eos_token_id=2, decoder_start_token_id=2, forced_eos_token_id=2)
         model = BartForConditionalGeneration(cfg)
     elif arch == "t5":
         from transformers import T5Config, T5ForConditionalGeneration
 
-        cfg = T5Config(vocab_size=len(fast), d_model=d_model, d_kv=d_model // 2, d_ff=2 * d_model, num_layers=layers,
-                       num_decoder_layers=layers, num_heads=2, pad_token_id=0, eos_token_id=2,
-                       decoder_start_token_id=0, n_positions=256)
+        cfg = T5Config(vocab_size=len(fast), d_model=d_model, d_kv=d_model // heads, d_ff=ffn, num_layers=layers,
+                       num_decoder_layers=layers, num_heads=heads, pad_token_id=0, eos_token_id=2,
+                       decoder_start_token_id=0, n_positions=max_positions)
         model = T5ForConditionalGeneration(cfg)
     else:
         raise ValueError(f"unknown arch {arch!r}")

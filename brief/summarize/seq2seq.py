@@ -99,6 +99,7 @@ class Seq2SeqSummarizer(Summarizer):
         self.num_beams = num_beams
         self.batch_size = batch_size
         self.max_input = self._max_input()
+        self.max_chunks = MAX_CHUNKS
 
     # ------------------------------------------------------------------ inputs
     def _max_input(self) -> int:
@@ -156,10 +157,10 @@ class Seq2SeqSummarizer(Summarizer):
         overhead = self._n_tokens([self.render(theme, [], n, mode)])[0] + 8
         budget = max(32, self.max_input - overhead)
         lengths = self._n_tokens([f"[{i.source}, {i.date}] {i.text}" for i in items])
-        if mode == "map" and sum(lengths) > budget * MAX_CHUNKS:  # keep the most salient events
+        if mode == "map" and sum(lengths) > budget * self.max_chunks:  # keep the most salient events
             total, kept = 0, set()
             for i in sorted(range(len(items)), key=lambda i: items[i].rank):
-                if total + lengths[i] > budget * MAX_CHUNKS:
+                if total + lengths[i] > budget * self.max_chunks:
                     break
                 kept.add(i)
                 total += lengths[i]
