@@ -104,3 +104,10 @@ def test_distinct_meetings_stay_distinct(demo):
     d08 = _doc(docs, "08_")
     met = [e for e in _events_of(x, d08, "meet") if e.date == dt.date(2025, 3, 20)]
     assert met and len(met[0].sources) == 1
+
+
+def test_expected_visit_resolves_forward(demo):
+    docs, x = demo
+    d04 = _doc(docs, "04_")
+    expected = [e for e in x.events if d04.id in e.sources and e.date_text and "Tuesday" in e.date_text]
+    assert expected and expected[0].date == dt.date(2025, 3, 11)  # published Monday March 10

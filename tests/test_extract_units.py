@@ -156,3 +156,9 @@ def test_conflicting_counts_of_one_happening():
     vals = {v.doc_id: v.value for v in x.discrepancies[0].values}
     assert set(vals) == {"d-t1", "d-t2"}
     assert vals["d-t1"].startswith("12") and vals["d-t2"].startswith("17")
+
+
+def test_looking_ahead_resolves_to_the_next_weekday():
+    assert normalize_date("on Tuesday", PUB, future=True).start == dt.date(2024, 6, 18)
+    assert normalize_date("last Tuesday", PUB, future=True).start == dt.date(2024, 6, 11)
+    assert normalize_date("in September", PUB, future=True).start == dt.date(2024, 9, 1)

@@ -90,8 +90,12 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
 
 
-def normalize_date(text: str, published: dt.date | None) -> DateValue:
-    """Return the date (or range) ``text`` denotes; ``start`` is None when it cannot be resolved."""
+def normalize_date(text: str, published: dt.date | None, *, future: bool = False) -> DateValue:
+    """Return the date (or range) ``text`` denotes; ``start`` is None when it cannot be resolved.
+
+    ``future``: the clause looks ahead ("is expected in Verest on Tuesday", "will meet on
+    Friday"), so a bare weekday or month means the next one, not the last one.
+    """
     raw = " ".join(text.split())
     t = raw.lower().strip(" ,.;:()")
     t = re.sub(r"^(on|in|at|by|during|from|as of|until|till|through)\s+", "", t)
@@ -223,6 +227,8 @@ def normalize_date(text: str, published: dt.date | None) -> DateValue:
         if m.group(1) == "next":
             delta = (wd - ref.weekday()) % 7 or 7
             return out(ref + dt.timedelta(days=delta))
+        if future and m.group(1) != "last":
+            return out(ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7))
         delta = (ref.weekday() - wd) % 7
         if m.group(1) == "last" and delta == 0:
             delta = 7
@@ -236,7 +242,12 @@ def normalize_date(text: str, published: dt.date | None) -> DateValue:
         if part == "next":
             y = ref.year if month > ref.month else ref.year + 1
             return out(*_month_range(y, month))
-        y = _past_month(month, ref, strictly_before=True) if part == "last" else _nearest_month(month, ref)
+        if part == "last":
+            y = _past_month(month, ref, strictly_before=True)
+        elif future and month != ref.month:
+            y = ref.year if month > ref.month else ref.year + 1
+        else:
+            y = _nearest_month(month, ref)
         return out(*_month_range(y, month, part if part not in ("last", "this") else None))
     m = re.fullmatch(_MONTH_RE + r"\s+" + _DAY_RE, t) or re.fullmatch(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE, t)
     if m:

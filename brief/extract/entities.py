@@ -268,6 +268,12 @@ class EntityResolver:
         nk = name_key(name)
         if nk in self._by_key:
             return self._by_key[nk]
+        if label != "PERSON":
+            title, bare = split_title(name)
+            if title and bare and bare != name:  # "Special Envoy Helena Marsh" tagged as an organisation
+                pid = self._resolve(doc_id, bare, "PERSON")
+                if pid:
+                    return pid
         if label != "PERSON" and len(name.split()) == 1:
             pid = self._surname_owner(doc_id, name)
             if pid:
@@ -352,7 +358,7 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
 
     # --- other names -------------------------------------------------------------------
     for nk, surf in surface_by_key.items():
-        canonical = max(surf, key=lambda f: (not f.isupper() or len(f) <= 5, surf[f], -f.count("-"), len(f)))
+        canonical = max(surf, key=lambda f: (not f.isupper() or len(f) <= 3, surf[f], -f.count("-"), len(f)))
         label = labels_by_key[nk].most_common(1)[0][0]
         if len(canonical.split()) == 1 and surname_key(canonical) in res._by_surname and not demonym_country(canonical) \
                 and canonical not in DEMONYMS.values():

@@ -251,6 +251,13 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
                         return ArgValue(eid, eid)
     if h.pos_ in ("NUM", "DET") or h.like_num:
         return None
+    if h.pos_ == "PROPN" and h.ent_type_ == "":
+        # a name the tagger missed ("Special Envoy Helena Marsh"): known names still resolve
+        names = [t for t in h.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [h]
+        guess = " ".join(t.text for t in names)
+        eid = ctx.resolver.resolve(ctx.doc_id, guess, "PERSON") or ctx.resolver.resolve(ctx.doc_id, guess, "ORG")
+        if eid and eid in ctx.resolver.entities:
+            return ArgValue(eid, eid)
     text = _compact_phrase(h)
     if not text or not any(ch.isalpha() for ch in text) or is_title_only(text):
         return None
@@ -535,9 +542,10 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
         date_text = None
         start = end = None
         verb_set = {verb.i, *(v.i for v in extra_tokens)}
+        future = modality in ("future", "expected", "planned", "pledged") or lemma in ("expect", "plan", "schedule")
         for gov, txt, _ent in dates:
             if gov is not None and gov.i in verb_set:
-                dv = normalize_date(txt, ctx.published)
+                dv = normalize_date(txt, ctx.published, future=future)
                 if date_text is None or (start is None and dv.start is not None):
                     date_text, start, end = txt, dv.start, dv.end
         if date_text is None and frame.date is not None:
