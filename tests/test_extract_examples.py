@@ -111,3 +111,10 @@ def test_expected_visit_resolves_forward(demo):
     d04 = _doc(docs, "04_")
     expected = [e for e in x.events if d04.id in e.sources and e.date_text and "Tuesday" in e.date_text]
     assert expected and expected[0].date == dt.date(2025, 3, 11)  # published Monday March 10
+
+
+def test_places_the_tagger_calls_people_are_places(demo):
+    _, x = demo
+    ents = {e.id: e for e in x.entities}
+    assert ents["Tell Marun"].label != "PERSON"
+    assert ents["Helena Marsh"].label == "PERSON"

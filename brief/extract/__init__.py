@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
 from brief.extract.discrepancies import NumberFact, find_discrepancies, sentence_facts
-from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities
+from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
 from brief.extract.events import Context, entity_mention, extract_sentence_events
 from brief.extract.keyphrases import fold_variants, sentence_keyphrases
 from brief.extract.merge import content_words, merge_events, text_similarity
@@ -61,7 +61,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
             if ent.label_ in ENTITY_LABELS:
                 name, label, title = entity_mention(ent)
                 if name:
-                    mentions.append(Mention(doc.id, name, label, title))
+                    mentions.append(Mention(doc.id, name, label, title, ent.label_ == "PERSON" and place_hint(ent)))
         if i % 25 == 0:
             progress("extract", i, total)
     resolver = build_entities(mentions)

@@ -197,12 +197,39 @@ def surname_key(word: str) -> str:
     return translit_key(w) or w
 
 
+PLACE_NOUNS = {"crossing", "border", "camp", "village", "villages", "town", "towns", "city", "province", "provinces",
+               "region", "district", "river", "airport", "base", "cemetery", "valley", "dam", "port", "settlement",
+               "checkpoint", "governorate", "municipality", "neighbourhood", "neighborhood", "suburb", "area",
+               "county", "state", "island", "lake", "mountain", "gorge", "bridge", "street", "square", "coast"}
+LOCATIVE_PREPS = {"in", "at", "near", "into", "outside", "inside", "across", "around", "toward", "towards", "beyond"}
+
+
+def place_hint(ent) -> bool:
+    """The mention sits where places sit ("near X", "the X crossing", "the towns of X and Y")."""
+    root = ent.root
+    h = root
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    if h.dep_ == "pobj":
+        prep = h.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+            return True
+    if h.dep_ in ("compound", "nmod") and h.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if h.dep_ == "appos" and h.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return False
+
+
 @dataclass
 class Mention:
     doc_id: str
     text: str  # cleaned name, title removed
     label: str
     title: str = ""
+    place: bool = False  # seen in a place's position (see place_hint)
 
 
 @dataclass
@@ -216,6 +243,7 @@ class EntityResolver:
     _doc_people: dict[str, set[str]] = field(default_factory=dict)  # doc_id -> person ids with a full name there
     _cache: dict[tuple[str, str, str], str | None] = field(default_factory=dict)
     _demonyms: dict[str, str] = field(default_factory=dict)  # learned: "taldaran" -> "Taldara"
+    _place_names: set[str] = field(default_factory=set)  # PERSON-tagged names that are places
 
     def country_of(self, text: str) -> str | None:
         """The country a demonym stands for ("Russian" -> Russia), from the general table or the corpus."""
@@ -245,6 +273,8 @@ class EntityResolver:
             return self._by_key.get(name_key(country), country)
         if label in ("ORG", "PERSON") and is_title_only(name):
             return None
+        if label == "PERSON" and name_key(name) in self._place_names:
+            label = "LOC"
         if label == "PERSON" or label not in ENTITY_LABELS:
             _, bare = split_title(name)
             if not bare:
@@ -294,6 +324,7 @@ class EntityResolver:
 def build_entities(mentions: list[Mention]) -> EntityResolver:
     """Fold every mention of the corpus into canonical entities."""
     res = EntityResolver()
+    res_place_names: set[str] = set()
     # --- people: full names grouped by surname, then by first-name variant ------------
     full_forms: dict[str, Counter] = defaultdict(Counter)
     single_forms: Counter = Counter()
@@ -301,7 +332,20 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
     surface_by_key: dict[str, Counter] = defaultdict(Counter)
     titles: dict[str, Counter] = defaultdict(Counter)
     docs_by_form: dict[str, set[str]] = defaultdict(set)
-    mentions = [Mention(m.doc_id, clean_name(m.text), m.label, m.title) for m in mentions]
+    mentions = [Mention(m.doc_id, clean_name(m.text), m.label, m.title, m.place) for m in mentions]
+    # names the tagger calls PERSON but that always stand where places stand, untitled: places
+    hints: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for m in mentions:
+        if m.label == "PERSON":
+            hints[m.text][0] += m.place
+            hints[m.text][1] += 1
+            if m.title:
+                hints[m.text][0] -= 100
+    placey = {t for t, (p, n) in hints.items() if p > 0 and 2 * p >= n}
+    if placey:
+        mentions = [Mention(m.doc_id, m.text, "LOC", m.title, m.place) if m.label == "PERSON" and m.text in placey else m
+                    for m in mentions]
+    res_place_names = placey
     for m in mentions:
         if not m.text or is_title_only(m.text):
             continue
@@ -405,6 +449,7 @@ def build_entities(mentions: list[Mention]) -> EntityResolver:
                     target.documents.append(d)
             res._by_key[name_key(eid)] = target.id
 
+    res._place_names = {name_key(t) for t in res_place_names}
     # --- single surnames -> their person --------------------------------------------
     for form, n in single_forms.items():
         sk = surname_key(form)
