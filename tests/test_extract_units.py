@@ -162,3 +162,12 @@ def test_looking_ahead_resolves_to_the_next_weekday():
     assert normalize_date("on Tuesday", PUB, future=True).start == dt.date(2024, 6, 18)
     assert normalize_date("last Tuesday", PUB, future=True).start == dt.date(2024, 6, 11)
     assert normalize_date("in September", PUB, future=True).start == dt.date(2024, 9, 1)
+
+
+def test_document_contradicting_itself():
+    body = ("Twelve soldiers were killed in the attack on the Kessel airbase in Norland on Sunday, the army said.\n\n"
+            "The mayor of Karvik opened a new bridge.\n\n"
+            "Later the army said 19 soldiers were killed in the attack on the Kessel airbase in Norland.")
+    x = _run([_doc(1, body, dt.date(2024, 4, 8))])
+    assert len(x.discrepancies) == 1
+    assert {v.sentence for v in x.discrepancies[0].values} == {0, 2}

@@ -234,8 +234,10 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
                     linked = by_sentence.get(ka, set()) & by_sentence.get(kb, set())
                     if not linked and sentence_info is not None and _alike(sentence_info(*ka), sentence_info(*kb)):
                         linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
-                else:
+                else:  # one document contradicting itself
                     linked = direct.get(ka, set()) & direct.get(kb, set())
+                    if not linked and sentence_info is not None and _alike(sentence_info(*ka), sentence_info(*kb), 0.35):
+                        linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
                 if not linked:
                     continue
                 linked = {x for x in linked if x}
@@ -247,7 +249,7 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
     return out
 
 
-def _alike(a, b) -> bool:
+def _alike(a, b, min_sim: float = 0.3) -> bool:
     from brief.extract.merge import text_similarity
 
     (wa, ea, pa), (wb, eb, pb) = a, b
@@ -255,7 +257,7 @@ def _alike(a, b) -> bool:
         return False
     sim = text_similarity(wa, wb)
     shared = len(ea & eb)
-    return (sim >= 0.3 and shared >= 2) or (sim >= 0.25 and shared >= 3)
+    return (sim >= min_sim and shared >= 2) or (sim >= min_sim - 0.05 and shared >= 3)
 
 
 def _fact_label(f: NumberFact) -> str:
