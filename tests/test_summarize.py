@@ -184,7 +184,13 @@ def test_summarize_survives_weak_themes(harbor):
 # --------------------------------------------------------------------------- seeds (extractive brief)
 
 
-def test_seeds_every_statement_cited_and_citations_resolve(seeds_brief):
+@pytest.fixture(params=["seeds_brief", "examples_brief"])
+def any_brief(request):
+    return request.getfixturevalue(request.param)
+
+
+def test_every_statement_cited_and_citations_resolve(any_brief):
+    seeds_brief = any_brief
     stmts = list(_all_statements(seeds_brief))
     assert any(t.summary for t in seeds_brief.themes)
     for s in stmts:
@@ -193,7 +199,8 @@ def test_seeds_every_statement_cited_and_citations_resolve(seeds_brief):
             assert seeds_brief.sentence_text(c)  # resolves (raises KeyError/IndexError otherwise)
 
 
-def test_seeds_cited_sentences_carry_the_statements_names_and_numbers(seeds_brief):
+def test_cited_sentences_carry_the_statements_names_and_numbers(any_brief):
+    seeds_brief = any_brief
     for s in _all_statements(seeds_brief):
         names, numbers = _names(s.text), _numbers(s.text)
         for c in s.citations:
@@ -205,7 +212,8 @@ def test_seeds_cited_sentences_carry_the_statements_names_and_numbers(seeds_brie
                 assert n in src.replace(",", ""), (n, s.text, src)
 
 
-def test_seeds_no_statement_from_boilerplate_or_fragments(seeds_brief):
+def test_no_statement_from_boilerplate_or_fragments(any_brief):
+    seeds_brief = any_brief
     dropped = {x.text.strip() for x in seeds_brief.dropped}
     for s in _all_statements(seeds_brief):
         src = seeds_brief.sentence_text(s.citations[0])
@@ -217,7 +225,8 @@ def test_seeds_no_statement_from_boilerplate_or_fragments(seeds_brief):
         assert len(s.text.split()) >= 6
 
 
-def test_seeds_summaries_read_well(seeds_brief):
+def test_summaries_read_well(any_brief):
+    seeds_brief = any_brief
     from brief.summarize.align import similarity
 
     order = {d.id: i for i, d in enumerate(seeds_brief.documents)}
@@ -241,7 +250,8 @@ def test_seeds_summaries_read_well(seeds_brief):
             assert not re.match(r"(However|Moreover|Meanwhile|In addition|Furthermore)\b", s.text)
 
 
-def test_seeds_key_points(seeds_brief):
+def test_key_points(any_brief):
+    seeds_brief = any_brief
     kps = seeds_brief.key_points
     assert 3 <= len(kps) <= 5
     assert len({k.text for k in kps}) == len(kps)

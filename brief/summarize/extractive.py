@@ -137,7 +137,7 @@ def quality(raw: str, text: str) -> float:
         return 0.0
     q = 1.0
     if words[0].lower().strip("“\"'") in _PRONOUN_START:
-        q *= 0.6  # does not stand on its own
+        q *= 0.35  # does not stand on its own
     share = _quote_share(text)
     if share > 0.6:
         q *= 0.6  # mostly a quotation: prefer declarative reporting
@@ -282,8 +282,7 @@ class ExtractiveSummarizer(Summarizer):
         n = max(1, config.summary_sentences)
         used: list[Features] = []
         out: dict[str, list[Statement]] = {}
-        order = sorted(range(len(themes)), key=lambda i: (-themes[i].salience, i))
-        for k, i in enumerate(order):
+        for k, i in enumerate(range(len(themes))):  # ranked by the group stage: the first theme gets first pick
             t = themes[i]
             chosen = self.pick(t, events, index, n, used)
             used += [c.feats for c in chosen]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from brief.model import Statement, Theme
 from brief.summarize.align import SourceIndex, features, similarity
 from brief.summarize.extractive import quality
@@ -10,21 +12,47 @@ MIN_POINTS, MAX_POINTS = 3, 5
 ONE_LINE_WORDS = 30
 
 
+_ATTRIBUTION_CUT = re.compile(
+    r"^(?P<head>.{40,}?, (?:(?:the|a|an|its|their|[A-Z][\w'’.-]*)(?: [\w'’.-]+){0,6}) (?:said|says|reported|announced|confirmed|told reporters))"
+    r"(?:,| (?:on|in|late|early) [^,]{2,20},) (?P<tail>(?:in|as|after|while|with|amid|and|but|which|who|\w+ing)\b.{15,})$"
+)
+
+# a trailing participial clause (", raising fears of ...") -- not one that carries the claim (", saying ...")
+_PARTICIPLE_TAIL = re.compile(r"^(?P<head>[^“”\"]{60,}?), (?!saying|adding|warning|calling|claiming|noting|insisting)[a-z]+ing\b[^;]{10,}$")
+
+_ATTRIBUTION = re.compile(r"\b(?:said|says|according to|reported|told|announced|confirmed|stated)\b")
+
+
+def shorten(text: str) -> str:
+    """One line: a long sentence ends at its attribution ("..., the ministry said"), keeping it."""
+    if len(text.split()) <= ONE_LINE_WORDS:
+        return text
+    m = _ATTRIBUTION_CUT.match(text)
+    if m and len(m.group("head").split()) >= 10:
+        return m.group("head") + "."
+    m = _PARTICIPLE_TAIL.match(text)
+    if m and len(m.group("head").split()) >= 12 and not _ATTRIBUTION.search(text[m.end("head"):]):
+        return m.group("head") + "."
+    return text
+
+
 def _score(s: Statement) -> float:
-    f = features(s.text)
+    text = shorten(s.text)
+    f = features(text)
     n_docs = len({c.doc_id for c in s.citations})
-    words = len(s.text.split())
+    words = len(text.split())
     informative = min(1.0, (len(f.names) + len(f.numbers) + len(f.dates)) / 4)
     length = 0.0 if words <= ONE_LINE_WORDS else (words - ONE_LINE_WORDS) * 0.03
-    reads = quality(s.text, s.text)  # quotations and pronoun openers make poor key points
-    return reads * (0.4 * min(n_docs, 4) / 4 + 0.3 * informative + 0.1 * (s.origin == "seq2seq") + 0.2) - length
+    reads = quality(text, text)  # quotations and pronoun openers make poor key points
+    lede = 1.0 / (1.0 + 0.3 * min(c.sentence for c in s.citations)) if s.citations else 0.0  # news ledes carry the bottom line
+    return reads * (0.35 * min(n_docs, 4) / 4 + 0.25 * informative + 0.2 * lede + 0.1 * (s.origin == "seq2seq") + 0.1) - length
 
 
 def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POINTS) -> list[Statement]:
     """The strongest statement of each top theme first, then second-best ones, never two alike."""
     want = max(MIN_POINTS, min(MAX_POINTS, k or MAX_POINTS))
-    order = sorted(range(len(themes)), key=lambda i: (-themes[i].salience, i))
-    pools = [sorted([s for s in themes[i].summary if s.citations], key=lambda s: -_score(s)) for i in order]
+    # themes come ranked by the group stage (most salient first, the catch-all theme last)
+    pools = [sorted([s for s in t.summary if s.citations], key=lambda s: -_score(s)) for t in themes]
     chosen: list[Statement] = []
     feats = []
     for rnd in range(3):
@@ -35,9 +63,9 @@ def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POIN
                 f = features(s.text)
                 if any(similarity(f, g) > 0.45 for g in feats):
                     continue
-                if rnd == 0 and len(s.text.split()) > ONE_LINE_WORDS + 10 and len(pool) > 1:
+                if rnd == 0 and len(shorten(s.text).split()) > ONE_LINE_WORDS + 10 and len(pool) > 1:
                     continue  # a long sentence only when the theme has nothing shorter
-                chosen.append(Statement(s.text, list(s.citations), s.origin, list(s.event_ids), s.theme_id))
+                chosen.append(Statement(shorten(s.text), list(s.citations), s.origin, list(s.event_ids), s.theme_id))
                 feats.append(f)
                 pool.remove(s)
                 break
