@@ -52,7 +52,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     # -- parse (batched) + sentences + entity mentions -----------------------------------
     parsed = []
     mentions: list[Mention] = []
-    for i, sp in enumerate(nlp.pipe((d.body or "" for d in docs), batch_size=BATCH_SIZE)):
+    limit = getattr(nlp, "max_length", 1_000_000) - 1  # a runaway body is cut, never a crash
+    for i, sp in enumerate(nlp.pipe(((d.body or "")[:limit] for d in docs), batch_size=BATCH_SIZE)):
         doc = docs[i]
         sentences, spans = make_sentences(doc.id, sp)
         doc.sentences = sentences
