@@ -1,4 +1,9 @@
-"""How much an event matters: independent sources, entity centrality, recency."""
+"""How much an event matters: independent sources, entity centrality, recency.
+
+Also, with smaller weights, how complete the event is (named actor, target, time or
+place) and how early in its article it is told (news puts what matters first).
+Hedged and conditional events are discounted.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +36,10 @@ def score_events(events: list[Event], entities: list[Entity], docs: list[Documen
             recency = math.exp(-age / 45.0)
         else:
             recency = 0.4
-        completeness = 0.5 * bool(ev.actors) + 0.3 * bool(ev.targets) + 0.2 * bool(ev.date_text or ev.locations)
-        score = 0.4 * src + 0.3 * cent + 0.15 * recency + 0.15 * completeness
+        named = any(x in centrality for x in ev.actors)
+        completeness = 0.4 * bool(ev.actors) + 0.2 * named + 0.2 * bool(ev.targets) + 0.2 * bool(ev.date_text or ev.locations)
+        lead = max(0.0, 1.0 - min(c.sentence for c in ev.mentions) / 12.0)  # news puts what matters first
+        score = 0.35 * src + 0.25 * cent + 0.15 * recency + 0.15 * completeness + 0.10 * lead
         if ev.hedged:
             score *= 0.9
         if ev.modality in ("possible", "conditional"):
