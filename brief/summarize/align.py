@@ -64,7 +64,13 @@ def _stem(word: str) -> str:
     for suf in ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s"):
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             w = w[: -len(suf)]
-            break
+            if suf in ("ies", "ied"):
+                w += "y"
+            elif len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]  # planned -> plan
+            return w
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]  # agree -> agre, like agreed
     return w
 
 
@@ -242,10 +248,10 @@ class SourceIndex:
         best = max(ms, key=lambda m: (m.support + (0.05 if m.citation in prefer else 0.0), m.agrees))
         cited = [best.citation]
         missing = missing_facts(stmt, [self.feats[best.citation]])
-        for m in ms:  # cover facts the best sentence lacks
+        for m in ms:  # cover facts the best sentence lacks (a sentence may fuse two sources)
             if not missing:
                 break
-            if m.citation in cited:
+            if m.citation in cited or m.support < 0.4:
                 continue
             now = missing_facts(stmt, [self.feats[c] for c in [*cited, m.citation]])
             if len(now) < len(missing):

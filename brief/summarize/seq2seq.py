@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from dataclasses import dataclass
@@ -290,4 +291,7 @@ class Seq2SeqSummarizer(Summarizer):
             pool = [c for c in cands if c.citation not in taken]
             for c in mmr(pool, want - len(stmts), avoid=kept_feats + used):
                 stmts.append(c.statement(theme.id, "extractive"))
+        if not any(s.origin == "seq2seq" for s in stmts):  # all extractive: date order, as the extractive path
+            order = {c.citation: c.order for c in cands}
+            stmts.sort(key=lambda s: order.get(s.citations[0], (True, dt.date.max, 1 << 30, 0)))
         return stmts
