@@ -164,6 +164,7 @@ def test_gate_keeps_a_faithful_sentence_and_rejects_changed_facts(harbor):
         ("The Eastbay harbor authority said 1,200 dock workers walked off the job on Tuesday.", "eastbay"),
         ("The Northport harbor authority said 1,200 dock workers walked off the job on Friday.", "friday"),
         ("Negotiators approved emergency funding for flood relief after the election results.", "supports"),
+        ("The Northport harbor authority said 1,200 dock workers did not walk off the job on Tuesday.", "negation"),
     ]:
         v = gate.check(bad, idx)
         assert not v.ok and why in v.reason, (bad, v.reason)

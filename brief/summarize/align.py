@@ -34,6 +34,7 @@ MONTHS = {
     "december": 12, "dec": 12,
 }
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "denied", "denies", "deny", "without", "cannot", "refused", "rejected"})
 RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -93,6 +94,10 @@ class Features:
     dates: frozenset[str]  # month / weekday / relative-day words
     words: frozenset[str]  # every lower-cased token (for name look-up)
     n_tokens: int = 0
+
+    @property
+    def negated(self) -> bool:
+        return bool(self.words & NEGATIONS) or any(w.endswith(("n't", "n’t")) for w in self.words)
 
 
 @lru_cache(maxsize=100_000)

@@ -40,4 +40,9 @@ def check(text: str, index: SourceIndex, *, prefer: set[Citation] | None = None,
         return Verdict(False, cits, sup, f"no source sentence supports it (best {sup:.2f} < {min_support})")
     if missing:
         return Verdict(False, cits, sup, "not in the cited sources: " + ", ".join(missing))
+    main = index.feats[cits[0]]
+    main_text = index.text(cits[0]) or ""
+    # a negation the source lacks; or a dropped one, when the source is one clause (so the "not" is about this)
+    if (f.negated and not main.negated) or (main.negated and not f.negated and "," not in main_text and ";" not in main_text):
+        return Verdict(False, cits, sup, "negation differs from its main source")
     return Verdict(True, cits, sup)
