@@ -60,6 +60,7 @@ _COMMA_TRIM = (
 _LEAD_CONNECTIVE = re.compile(rf"^(?:(?:{_ALWAYS_TRIM})\b,?|(?:{_COMMA_TRIM}),)\s+", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*)?(?:\((?:[A-Za-z .]{2,25})\)\s*)?[-–—]{1,2}\s+")
 _WHICH_CLAUSE = re.compile(r"(?<=[a-z])(?:, which [^,;“”\"()]{3,120}),(?= [a-z])")
+_INNER_STOP = re.compile(r"(?<![A-Z])[a-z0-9]{2,}[.!?][”\"’]? (?=[A-Za-z“\"])")
 _CREDIT = re.compile(r"\s*\((?:photo|image|credit|file|pictured|video)[^)]*\)", re.IGNORECASE)
 
 
@@ -71,6 +72,13 @@ def compress(text: str) -> str:
     """
     t = " ".join(text.split())
     t = _CREDIT.sub("", t)
+    for m in _INNER_STOP.finditer(t):  # two sentences the splitter left together: keep the first
+        head = t[: m.end()].strip()
+        if _TITLE_ABBREV.search(head) or len(head.split()) < 8:
+            continue
+        if len(t[m.end():].split()) >= 3:
+            t = head
+        break
     m = _DATELINE.match(t)
     if m and len(t) - m.end() > 30:
         t = t[m.end():]
@@ -237,7 +245,7 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
     return out
 
 
-def mmr(cands: list[Candidate], n: int, *, lam: float = 0.7, max_sim: float = 0.5,
+def mmr(cands: list[Candidate], n: int, *, lam: float = 0.7, max_sim: float = 0.45,
         avoid: list[Features] | None = None) -> list[Candidate]:
     """Pick up to ``n`` candidates by maximal marginal relevance; never two that say the same."""
     avoid = list(avoid or [])
