@@ -85,3 +85,44 @@ def test_long_theme_is_chunked_to_the_models_input(tiny, seeds_brief):
     assert all(p.startswith("[") for p in prompts)  # bart family: plain tagged reports
     # events in date order within a chunk, each tagged with its source
     assert all("[source " in p or "[" in p for p in prompts)
+
+
+@pytest.fixture()
+def fake_hub_cache(tiny_model, tmp_path, monkeypatch):
+    """The tiny model laid out as a pulled hub model (models--org--name/snapshots/<rev>) in a private cache."""
+    import shutil
+
+    cache = tmp_path / "hub"
+    repo = cache / "models--acme--tiny-bart"
+    snap = repo / "snapshots" / ("0" * 40)
+    shutil.copytree(tiny_model, snap)
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text("0" * 40)
+    monkeypatch.setenv("HF_HUB_CACHE", str(cache))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    return cache
+
+
+def test_a_pulled_hub_model_is_listed_and_loads_offline(fake_hub_cache):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+    from brief.summarize.models import available_offline, list_models
+
+    found = list_models()
+    assert [m.id for m in found] == ["acme/tiny-bart"] and found[0].seq2seq and found[0].model_type == "bart"
+    res = CliRunner().invoke(app, ["models", "list"])
+    assert res.exit_code == 0 and "acme/tiny-bart" in res.output and "seq2seq" in res.output
+    assert available_offline("acme/tiny-bart") and not available_offline("acme/other-model")
+    s = get_summarizer(BriefConfig(summarizer="auto", model="acme/tiny-bart", device="cpu"))
+    assert s.kind == "seq2seq" and s.model_name == "acme/tiny-bart" and s.notice is None
+
+
+def test_models_list_with_an_empty_cache_says_how_to_pull(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty"))
+    res = CliRunner().invoke(app, ["models", "list"])
+    assert res.exit_code == 0 and "brief models pull" in res.output

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,7 @@ def available_offline(model_id: str) -> bool:
     try:
         from huggingface_hub import try_to_load_from_cache
 
-        return isinstance(try_to_load_from_cache(model_id, "config.json"), str)
+        return isinstance(try_to_load_from_cache(model_id, "config.json", cache_dir=hub_cache_dir()), str)
     except Exception:
         return False
 
@@ -78,7 +79,7 @@ def load_model(model_id: str, device: str) -> tuple[Any, Any]:
         if folder is None and not available_offline(model_id):
             raise ModelError(f"model {model_id!r} is not in the local cache: {pull_hint(model_id)}")
         src = str(folder) if folder is not None else model_id
-        kwargs: dict[str, Any] = {} if folder is not None else {"local_files_only": True}
+        kwargs: dict[str, Any] = {} if folder is not None else {"local_files_only": True, "cache_dir": hub_cache_dir()}
         try:
             import torch
             import transformers
@@ -140,14 +141,23 @@ class CachedModel:
     seq2seq: bool
 
 
-def list_models() -> list[CachedModel]:
+def hub_cache_dir() -> Path | None:
+    """The Hugging Face hub cache, honouring HF_HUB_CACHE / HF_HOME as set now (None: the library default)."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"])
+    if os.environ.get("HF_HOME"):
+        return Path(os.environ["HF_HOME"]) / "hub"
+    return None
+
+
+def list_models(cache_dir: str | Path | None = None) -> list[CachedModel]:
     """Hub models in the local cache that have a config.json (usable offline)."""
     import json
 
     try:
         from huggingface_hub import scan_cache_dir
 
-        info = scan_cache_dir()
+        info = scan_cache_dir(cache_dir or hub_cache_dir())
     except Exception:
         return []
     out = []
