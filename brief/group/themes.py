@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from brief.group.graph import CoMention
+from brief.group.labels import LabelContext, make_label
 from brief.group.phrases import DETERMINERS, content_tokens, normalise
 from brief.model import Document, Event, Theme
 
@@ -254,24 +255,6 @@ def find_communities(cm: CoMention, events: list[Event], target: int) -> tuple[_
 # -- labels ------------------------------------------------------------------------------------
 
 
-def _surface_in_text(phrase: str, sentences: list[str]) -> str:
-    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing)."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase) if w]
-    if not words:
-        return phrase
-    pat = re.compile(r"\b" + r"[\s\-]*".join(words) + r"\b", re.IGNORECASE)
-    for s in sentences:
-        m = pat.search(s)
-        if m:
-            text = re.sub(r"\s+", " ", m.group(0))
-            if m.start() == 0 or s[: m.start()].rstrip().endswith(('"', "“", ":")):
-                first = text.split(" ", 1)[0]
-                if not first.isupper() and first[1:].islower():
-                    text = text[0].lower() + text[1:]
-            return text
-    return phrase
-
-
 def rank_keyphrases(nodes: list[str], cm: CoMention, evs: list[Event]) -> list[str]:
     """Key phrase nodes of a community, most central first.
 
@@ -302,84 +285,6 @@ def rank_entities(evs: list[Event], cm: CoMention) -> list[str]:
     tf = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if cm.kind.get(n) == "entity")
     scores = {n: c * math.log(1.0 + cm.n_contexts / max(1, cm.df[n])) for n, c in tf.items()}
     return sorted(scores, key=lambda n: (-scores[n], n))
-
-
-def _place(evs: list[Event], cm: CoMention, main: str | None) -> str | None:
-    """The place the theme's main phrase is reported at: named with it, and more than in the corpus at large."""
-    if main is None:
-        return None
-    hubs = set(cm.hubs)  # the places every story mentions never name one story
-    tokens = frozenset(content_tokens(main))
-    with_main = [
-        e
-        for e in evs
-        if any(n == main or (tokens and tokens <= frozenset(content_tokens(n))) for n in cm.event_nodes.get(e.id, ()))
-    ]
-    tf = Counter(
-        n
-        for e in with_main
-        for n in dict.fromkeys(cm.event_nodes.get(e.id, ()))
-        if cm.kind.get(n) == "entity" and cm.entity_label.get(n) in LOCATION_LABELS and n not in hubs
-    )
-    scores = {}
-    for n, c in tf.items():
-        lift = (c / len(with_main)) / max(cm.df[n] / cm.n_contexts, 1e-9)
-        if c >= 2 and lift >= PLACE_MIN_LIFT:
-            scores[n] = c * math.sqrt(lift)
-    return min(scores, key=lambda n: (-scores[n], n)) if scores else None
-
-
-def _expand_of(main_text: str, phrases: list[str], cm: CoMention, sentences: list[str]) -> str:
-    """"remains" -> "remains of Israeli soldiers" when the sources say so with another theme phrase."""
-    if len(main_text.split()) > 2:
-        return main_text
-    pat = re.compile(r"\b" + re.escape(main_text) + r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
-    wanted = {p: i for i, p in enumerate(phrases[:12])}
-    best = None
-    for s in sentences:
-        for m in pat.finditer(s):
-            tail = m.group(1).split()
-            for k in range(len(tail), 0, -1):
-                key = normalise(" ".join(tail[:k]))
-                if key in wanted and key != phrases[0]:
-                    cand = (wanted[key], " ".join(tail[:k]))
-                    if best is None or cand < best:
-                        best = cand
-                    break
-    if best is None:
-        return main_text
-    tail = best[1]
-    words = tail.split()
-    while words and (words[0].lower() in DETERMINERS or words[0].isdigit()):
-        words = words[1:]
-    return f"{main_text} of {' '.join(words)}" if words else main_text
-
-
-def make_label(phrases: list[str], entities: list[str], evs: list[Event], cm: CoMention, sentences: list[str]) -> str:
-    if phrases:
-        main = phrases[0]
-        place = _place(evs, cm, main)
-        if " " not in main:
-            # a one-word phrase reads better in its most used longer form ("camp" -> "refugee camp")
-            longer = [p for p in phrases[1:10] if main in p.split(" ") and len(p.split(" ")) <= 4]
-            if longer:
-                main = longer[0]
-        text = _surface_in_text(cm.display.get(main, main), sentences)
-        text = _expand_of(text, phrases, cm, sentences)
-        low = text.lower()
-        if place and place.lower() not in low and len(text.split()) <= 6 and len(place.split()) <= 4:
-            text = f"{text} in {place}"
-        elif len(text.split()) == 1:
-            # one bare word says little: name the theme's most specific actor too ("Filling: <dam name>")
-            hubs = set(cm.hubs)
-            who = next((e for e in entities if e not in hubs and e.lower() not in low), None)
-            if who:
-                text = f"{text}: {who}"
-    elif entities:
-        text = " and ".join(entities[:2])
-    else:
-        return OTHER_LABEL
-    return text[0].upper() + text[1:]
 
 
 # -- themes ------------------------------------------------------------------------------------
@@ -446,6 +351,8 @@ def build_themes(
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
     sentences_of = {d.id: d.sentences for d in docs}
+    label_ctx = LabelContext(cm, events, doc_of)
+    taken: set[str] = {OTHER_LABEL.lower()}
     n_events = len(events)
     for s, c, _ in keep:
         evs = sorted(themed_events[c], key=lambda e: _event_order(e.id))
@@ -459,10 +366,12 @@ def build_themes(
         ents = rank_entities(evs, cm)
         tid = f"t{len(themes) + 1}"
         comm_theme[c] = tid
+        label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
+        taken.add(label.lower())
         themes.append(
             Theme(
                 id=tid,
-                label=make_label(phrases, ents, evs, cm, texts),
+                label=label,
                 keyphrases=[cm.display.get(p, p) for p in phrases[:8]],
                 entities=ents[:6],
                 event_ids=[e.id for e in evs],

@@ -1,0 +1,284 @@
+"""Theme labels an analyst would write: a short noun phrase naming the story.
+
+General rules only (no corpus words):
+
+* a candidate is a key phrase used by the theme's events; its *family* is the phrase
+  and every longer phrase that contains all its content words ("de-escalation zone"
+  gains from "southern de-escalation zone");
+* score = theme events using the family x specificity (the share of the corpus uses
+  that fall in this theme) x document spread x a multi-word bonus, with penalties for
+  abstract heads ("value", "access", "issue"), bare single words, and one-offs (a
+  phrase used by one event only);
+* the best phrase names the theme; a second one that shares no content word with it
+  and scores close to it is joined with "and";
+* "in <place>" is added only for a place (GPE/LOC/FAC, not a corpus-wide hub) that the
+  theme's events mention far more than the corpus does, in most of the events using
+  the main phrase and in more than one document when the theme spans several;
+* first letter capitalised; never "X: Person".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from brief.group.graph import CoMention
+from brief.group.phrases import DETERMINERS, content_tokens, normalise
+from brief.model import Event
+
+LOCATION_LABELS = ("GPE", "LOC", "FAC")
+OTHER_LABEL = "Other developments"
+
+# heads that name an abstraction or a bare quantity, not a story ("shared values", "real-time access")
+ABSTRACT_HEADS = frozenset(
+    """value values access issue concern concerns province relationship relation presence condition
+    conditions activity activities measure measures matter interest interests importance need needs
+    share portion amount figure figures level rate number side aspect idea sense thing stuff term
+    goal goals aim aims priority priorities principle principles framework context basis background
+    way manner means possibility opportunity ability capacity willingness readiness commitment support
+    progress outcome result consequence impact effect implication situation circumstance development
+    developments event events incident incidents action actions move moves step steps decision decisions
+    plan plans policy policies position stance view views role status process approach effort efforts
+    change changes problem problems challenge challenges question questions answer answers attention
+    family families people person member members part parts group groups kind type form number world""".split()
+)
+SINGLE_WORD = 0.45  # a bare word says less than a phrase
+ABSTRACT = 0.35
+ONE_OFF = 0.35  # used by one event only
+SECOND_MIN = 0.7  # a second phrase joins the label when it scores at least this share of the first
+PLACE_MIN_LIFT = 2.0
+PLACE_MIN_SHARE = 0.5  # of the events that use the main phrase
+MAX_WORDS = 8
+TOKEN_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    score: float
+    tokens: frozenset
+    docs: int = 1
+
+
+class LabelContext:
+    """Corpus-wide counts the labeller needs, computed once per corpus."""
+
+    def __init__(self, cm: CoMention, events: list[Event], doc_of: dict[str, str]):
+        self.cm = cm
+        self.doc_of = doc_of
+        self.phrases_of: dict[str, list[str]] = {}
+        self.corpus_ev: Counter = Counter()
+        for e in events:
+            ps = [n for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if cm.kind.get(n) == "keyphrase"]
+            self.phrases_of[e.id] = ps
+            self.corpus_ev.update(ps)
+        self.tokens = {p: frozenset(content_tokens(p)) for p in self.corpus_ev}
+        # family: phrase -> longer phrases holding all its content words
+        by_token: dict[str, set[str]] = defaultdict(set)
+        for p, toks in self.tokens.items():
+            for t in toks:
+                by_token[t].add(p)
+        self.family: dict[str, frozenset] = {}
+        for p, toks in self.tokens.items():
+            if not toks:
+                self.family[p] = frozenset({p})
+                continue
+            sets = [by_token[t] for t in sorted(toks, key=lambda t: len(by_token[t]))]
+            members = set(sets[0])
+            for s in sets[1:]:
+                members &= s
+            self.family[p] = frozenset(members | {p})
+        self.token_corpus: Counter = Counter()
+        for e in events:
+            self.token_corpus.update({t for p in self.phrases_of[e.id] for t in self.tokens[p]})
+        self.family_corpus = {p: self._events_with(p, events) for p in self.corpus_ev}
+
+    def _events_with(self, p: str, events: list[Event]) -> int:
+        fam = self.family[p]
+        return sum(1 for e in events if any(q in fam for q in self.phrases_of.get(e.id, ())))
+
+    def candidates(self, evs: list[Event], allowed: set[str] | None = None) -> list[Candidate]:
+        """Key phrases of a theme, best label first."""
+        cm = self.cm
+        used: Counter = Counter()
+        docs_of: dict[str, set[str]] = defaultdict(set)
+        for e in evs:
+            ds = {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
+            for p in self.phrases_of.get(e.id, ()):
+                used[p] += 1
+                docs_of[p] |= ds
+        theme_docs = set().union(*docs_of.values()) if docs_of else set()
+        many_docs = len(theme_docs) > 1
+        # content words: how many of the theme's events use them, how specific they are to it, in how many documents
+        tok_ev: Counter = Counter()
+        tok_docs: dict[str, set[str]] = defaultdict(set)
+        for e in evs:
+            toks = {t for p in self.phrases_of.get(e.id, ()) for t in self.tokens.get(p, ())}
+            tok_ev.update(toks)
+            ds = {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
+            for t in toks:
+                tok_docs[t] |= ds
+        tok_score = {
+            t: n * (n / max(n, self.token_corpus.get(t, n))) * ((1.0 + 0.5 * (len(tok_docs[t]) - 1)) if many_docs else 1.0)
+            for t, n in tok_ev.items()
+        }
+        out = []
+        for p in sorted(used):
+            if allowed is not None and p not in allowed and used[p] < 2:
+                continue
+            fam = self.family[p]
+            fam_events = 0
+            fam_docs: set[str] = set()
+            for e in evs:
+                hit = [q for q in self.phrases_of.get(e.id, ()) if q in fam]
+                if hit:
+                    fam_events += 1
+                    for q in hit:
+                        fam_docs |= docs_of[q]
+            spec = fam_events / max(1, self.family_corpus.get(p, fam_events))
+            words = p.split(" ")
+            score = fam_events * spec * ((1.0 + 0.5 * (len(fam_docs) - 1)) if many_docs else 1.0)
+            toks = self.tokens.get(p, frozenset())
+            if toks:
+                # words this phrase shares with the rest of the theme ("border shooting" <- "border clash")
+                score += TOKEN_WEIGHT * sum(tok_score.get(t, 0.0) for t in toks) / math.sqrt(len(toks))
+            score *= 1.0 + 0.15 * min(2, len(words) - 1)
+            if len(words) == 1:
+                score *= SINGLE_WORD
+            if words[-1] in ABSTRACT_HEADS:
+                score *= ABSTRACT
+            if used[p] < 2 and fam_events < 2:
+                score *= ONE_OFF
+            if not self.tokens.get(p):
+                score *= 0.5
+            out.append(Candidate(p, score, self.tokens.get(p, frozenset()), len(fam_docs)))
+        out.sort(key=lambda c: (-c.score, c.key))
+        return out
+
+    def place(self, evs: list[Event], main: Candidate) -> str | None:
+        """A place typical of the main phrase's events (see the module docstring), or None."""
+        cm = self.cm
+        hubs = set(cm.hubs)
+        fam = self.family.get(main.key, frozenset({main.key}))
+        with_main = [e for e in evs if any(q in fam for q in self.phrases_of.get(e.id, ()))]
+        if len(with_main) < 2:
+            return None
+        theme_docs = {self.doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
+        tf: Counter = Counter()
+        docs: dict[str, set[str]] = defaultdict(set)
+        for e in with_main:
+            for n in dict.fromkeys(cm.event_nodes.get(e.id, ())):
+                if cm.kind.get(n) == "entity" and cm.entity_label.get(n) in LOCATION_LABELS and n not in hubs:
+                    tf[n] += 1
+                    docs[n] |= {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
+        scores = {}
+        for n, c in tf.items():
+            share = c / len(with_main)
+            lift = share / max(cm.df[n] / cm.n_contexts, 1e-9)
+            if c >= 2 and share >= PLACE_MIN_SHARE and lift >= PLACE_MIN_LIFT and (len(theme_docs) < 2 or len(docs[n]) >= 2):
+                scores[n] = c * math.sqrt(lift)
+        return min(scores, key=lambda n: (-scores[n], n)) if scores else None
+
+
+def surface_in_text(phrase: str, sentences: list[str]) -> str:
+    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing)."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase) if w]
+    if not words:
+        return phrase
+    pat = re.compile(r"\b" + r"[\s\-]*".join(words) + r"\b", re.IGNORECASE)
+    for s in sentences:
+        m = pat.search(s)
+        if m:
+            text = re.sub(r"\s+", " ", m.group(0))
+            first = text.split(" ", 1)[0]
+            at_start = m.start() == 0 or s[: m.start()].rstrip().endswith(('"', "“", ":", "."))
+            if at_start and not first.isupper() and first[1:].islower():
+                text = text[0].lower() + text[1:]
+            return text
+    return phrase
+
+
+def _expand_of(text: str, main: str, keys: list[str], sentences: list[str]) -> str:
+    """"return" -> "return of remains" when the sources say so with another theme phrase."""
+    if len(text.split()) > 2:
+        return text
+    pat = re.compile(r"\b" + re.escape(text) + r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+    wanted = {p: i for i, p in enumerate(keys[:12])}
+    best = None
+    for s in sentences:
+        for m in pat.finditer(s):
+            tail = m.group(1).split()
+            for k in range(len(tail), 0, -1):
+                key = normalise(" ".join(tail[:k]))
+                if key in wanted and key != main:
+                    cand = (wanted[key], " ".join(tail[:k]))
+                    if best is None or cand < best:
+                        best = cand
+                    break
+    if best is None:
+        return text
+    words = best[1].split()
+    while words and (words[0].lower() in DETERMINERS or words[0].isdigit()):
+        words = words[1:]
+    return f"{text} of {' '.join(words)}" if words else text
+
+
+def _display(key: str, cm: CoMention, sentences: list[str]) -> str:
+    return surface_in_text(cm.display.get(key, key), sentences)
+
+
+def make_label(
+    ctx: LabelContext,
+    evs: list[Event],
+    sentences: list[str],
+    entities: list[str],
+    allowed: set[str] | None = None,
+    taken: set[str] = frozenset(),
+) -> tuple[str, list[str]]:
+    """(label, candidate keys best first) for a theme; ``taken`` labels (lower-cased) are avoided."""
+    cm = ctx.cm
+    cands = ctx.candidates(evs, allowed)
+    keys = [c.key for c in cands]
+    if not cands:
+        places = [e for e in entities if cm.entity_label.get(e) in LOCATION_LABELS and e not in cm.hubs]
+        text = f"Developments in {places[0]}" if places else OTHER_LABEL
+        return _unique(text, taken), keys
+    for start in range(min(3, len(cands))):
+        main = cands[start]
+        text = _display(main.key, cm, sentences)
+        text = _expand_of(text, main.key, keys, sentences)
+        used = set(main.tokens) | set(content_tokens(normalise(text) or main.key))
+        second = next(
+            (
+                c
+                for c in cands[start + 1 : start + 6]
+                if c.score >= SECOND_MIN * main.score
+                and not (c.tokens & used)
+                and c.tokens
+                and (c.docs >= 2 or main.docs < 2)
+                and c.key.split(" ")[-1] not in ABSTRACT_HEADS
+            ),
+            None,
+        )
+        if second is not None:
+            extra = _display(second.key, cm, sentences)
+            if len(text.split()) + len(extra.split()) + 1 <= MAX_WORDS - 1:
+                text = f"{text} and {extra}"
+        place = ctx.place(evs, main)
+        if place and place.lower() not in text.lower() and len(text.split()) + len(place.split()) + 1 <= MAX_WORDS:
+            text = f"{text} in {place}"
+        text = text[0].upper() + text[1:]
+        if text.lower() not in taken:
+            return text, keys
+    return _unique(text, taken), keys
+
+
+def _unique(text: str, taken: set[str]) -> str:
+    if text.lower() not in taken:
+        return text
+    k = 2
+    while f"{text} ({k})".lower() in taken:
+        k += 1
+    return f"{text} ({k})"
