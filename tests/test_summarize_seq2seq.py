@@ -126,3 +126,45 @@ def test_models_list_with_an_empty_cache_says_how_to_pull(tmp_path, monkeypatch)
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "empty"))
     res = CliRunner().invoke(app, ["models", "list"])
     assert res.exit_code == 0 and "brief models pull" in res.output
+
+
+def test_gate_keeps_faithful_generated_sentences_and_replaces_the_rest(tiny, seeds_brief):
+    from brief.summarize.align import SourceIndex
+    from brief.summarize.base import RunStats
+
+    _, s = tiny
+    s.stats = RunStats()
+    idx = SourceIndex.build(seeds_brief.documents)
+    events = {e.id: e for e in seeds_brief.events}
+    theme = next(t for t in seeds_brief.themes if t.summary)
+    faithful = theme.summary[0].text  # what the model would write if it copied its best source
+    invented = "The ministry said 999 soldiers were killed in Atlantis on Sunday."
+    text = f"Report from source 1 (2020-01-01): {faithful} {invented}"
+    stmts = s.gate_theme(theme, text, events, idx, 3, [])
+    assert stmts[0].origin == "seq2seq" and stmts[0].text == faithful
+    assert theme.summary[0].citations[0] in stmts[0].citations
+    assert stmts[1].origin == "gate-replaced" and "Atlantis" not in stmts[1].text and stmts[1].citations
+    assert s.stats.generated == 1 and s.stats.gate_replaced == 1
+
+
+def test_split_sentences_strips_source_tags():
+    from brief.summarize.seq2seq import split_sentences
+
+    out = split_sentences("Report from Coast Daily (2031-05-06): Dock workers walked out. [source 2, 2031-05-06] "
+                          "The union asked for a raise (2031-03-01). Ships waited")
+    assert out == ["Dock workers walked out.", "The union asked for a raise.", "Ships waited"]
+
+
+def test_t5_family_gets_the_instruction_prompt(tmp_path, seeds_brief):
+    from brief.summarize.align import SourceIndex
+
+    path = build_tiny_model(tmp_path / "t5", arch="t5", d_model=32, layers=1)
+    s = get_summarizer(BriefConfig(summarizer="seq2seq", model=str(path), device="cpu"))
+    assert s.family == "t5"
+    idx = SourceIndex.build(seeds_brief.documents)
+    theme = next(t for t in seeds_brief.themes if t.event_ids)
+    items = s.theme_items(theme, {e.id: e for e in seeds_brief.events}, idx)
+    prompt = s.chunks(theme, items, 3, "map")[0]
+    assert prompt.startswith("Summarize these news reports about") and "in 3 short factual sentences" in prompt
+    assert "Report from " in prompt
+    assert s.generate([prompt], 1)[0].strip()

@@ -47,7 +47,7 @@ NUM_BEAMS = 4
 BATCH_SIZE = 8
 MAX_INPUT_CAP = 1024  # never feed more tokens than this, whatever the model allows
 
-_TAG = re.compile(r"\[[^\]]{0,80}\]")
+_TAG = re.compile(r"\[[^\]]{0,80}\]|\b(?:Report|Summary) from [^:.]{1,60}?(?: \(\d{4}-\d\d-\d\d\))?:\s*|\(\d{4}-\d\d-\d\d\)")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])")
 
 
@@ -78,7 +78,7 @@ class Item:
 
 
 def split_sentences(text: str) -> list[str]:
-    text = " ".join(_TAG.sub(" ", text).split())
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(_TAG.sub(" ", text).split()))
     return [s.strip(" -–—") for s in _SPLIT.split(text) if s.strip(" -–—")]
 
 
