@@ -242,3 +242,58 @@ def test_examples_displacement_is_its_own_theme(examples_grouping):
         "cholera": ("cholera",),
     }
     assert _cover(examples_grouping.themes, topics) is not None
+
+
+# -- label quality ------------------------------------------------------------------------------
+
+_GENERIC_LABEL_WORDS = {"issue", "issues", "value", "values", "access", "province", "situation", "developments", "matter"}
+
+
+def _label_problems(grouping) -> list[str]:
+    g = grouping.graph
+    persons = {n.lower() for n in g if g.nodes[n].get("entity_type") == "PERSON"}
+    real = [t for t in grouping.themes if t.label != "Other developments"]
+    problems = []
+    labels = [t.label.lower() for t in grouping.themes]
+    if len(set(labels)) != len(labels):
+        problems.append("labels not unique")
+    for t in real:
+        words = t.label.split()
+        if ":" in t.label:
+            problems.append(f"{t.label!r}: 'X: Y' form")
+        if len(words) == 1 and words[0].lower() in _GENERIC_LABEL_WORDS:
+            problems.append(f"{t.label!r}: one generic word")
+        if words[-1].lower() in _GENERIC_LABEL_WORDS:
+            problems.append(f"{t.label!r}: abstract head")
+        if any(p in t.label.lower() for p in persons if len(p) > 3):
+            problems.append(f"{t.label!r}: names a person")
+        if not (1 <= len(words) <= 9) or not t.label[0].isupper():
+            problems.append(f"{t.label!r}: shape")
+    return problems
+
+
+def test_seed_labels_are_analyst_phrases(seeds_grouping):
+    assert _label_problems(seeds_grouping) == [], [t.label for t in seeds_grouping.themes]
+
+
+def test_seed_story_labels_name_their_story(seeds_grouping):
+    """The themes covering the remains and the zones say so in the label itself, not only in key phrases."""
+    labels = [t.label.lower() for t in seeds_grouping.themes if t.label != "Other developments"]
+    assert any("remains" in lab for lab in labels), labels
+    assert any("de-escalation" in lab or "deescalation" in lab for lab in labels), labels
+    assert any("coordination" in lab or "confliction" in lab or "hotline" in lab or "clash" in lab for lab in labels), labels
+
+
+def test_examples_labels_are_analyst_phrases(examples_grouping):
+    assert _label_problems(examples_grouping) == [], [t.label for t in examples_grouping.themes]
+
+
+def test_labels_avoid_places_that_are_not_typical_of_the_story(seeds_grouping, examples_grouping):
+    """A place closes a label only when it is a location named in the theme's events across documents."""
+    for grouping in (seeds_grouping, examples_grouping):
+        g = grouping.graph
+        for t in grouping.themes:
+            if " in " in t.label:
+                place = t.label.rsplit(" in ", 1)[1]
+                assert place in g and g.nodes[place]["entity_type"] in ("GPE", "LOC", "FAC"), t.label
+                assert g.nodes[place]["documents"] >= 2, t.label

@@ -42,7 +42,7 @@ ABSTRACT_HEADS = frozenset(
     developments event events incident incidents action actions move moves step steps decision decisions
     plan plans policy policies position stance view views role status process approach effort efforts
     change changes problem problems challenge challenges question questions answer answers attention
-    family families people person member members part parts group groups kind type form number world""".split()
+    faith session family families people person member members part parts group groups kind type form number world""".split()
 )
 SINGLE_WORD = 0.45  # a bare word says less than a phrase
 ABSTRACT = 0.35
@@ -205,7 +205,7 @@ def _expand_of(text: str, main: str, keys: list[str], sentences: list[str]) -> s
     if len(text.split()) > 2:
         return text
     pat = re.compile(r"\b" + re.escape(text) + r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
-    wanted = {p: i for i, p in enumerate(keys[:12])}
+    wanted = {p: i for i, p in enumerate(keys[:20])}
     best = None
     for s in sentences:
         for m in pat.finditer(s):
@@ -241,6 +241,7 @@ def make_label(
     cm = ctx.cm
     cands = ctx.candidates(evs, allowed)
     keys = [c.key for c in cands]
+    every = [c.key for c in ctx.candidates(evs)] if allowed is not None else keys  # "return of <any theme phrase>"
     if not cands:
         places = [e for e in entities if cm.entity_label.get(e) in LOCATION_LABELS and e not in cm.hubs]
         text = f"Developments in {places[0]}" if places else OTHER_LABEL
@@ -248,7 +249,7 @@ def make_label(
     for start in range(min(3, len(cands))):
         main = cands[start]
         text = _display(main.key, cm, sentences)
-        text = _expand_of(text, main.key, keys, sentences)
+        text = _expand_of(text, main.key, every, sentences)
         used = set(main.tokens) | set(content_tokens(normalise(text) or main.key))
         second = next(
             (
@@ -257,6 +258,7 @@ def make_label(
                 if c.score >= SECOND_MIN * main.score
                 and not (c.tokens & used)
                 and c.tokens
+                and " " in c.key
                 and (c.docs >= 2 or main.docs < 2)
                 and c.key.split(" ")[-1] not in ABSTRACT_HEADS
             ),
