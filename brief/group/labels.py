@@ -248,6 +248,11 @@ def make_label(
         return _unique(text, taken), keys
     for start in range(min(3, len(cands))):
         main = cands[start]
+        if " " not in main.key:
+            # a bare word reads better in its most used longer form ("gauge" -> "flow gauge")
+            longer = [c for c in cands if main.key in c.key.split(" ") and " " in c.key and c.score >= 0.3 * main.score]
+            if longer:
+                main = Candidate(longer[0].key, main.score, longer[0].tokens, max(main.docs, longer[0].docs))
         text = _display(main.key, cm, sentences)
         text = _expand_of(text, main.key, every, sentences)
         used = set(main.tokens) | set(content_tokens(normalise(text) or main.key))
