@@ -47,6 +47,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z]{2,}")  # REUTERS/NAME photo credits
+_ANAPHORA = re.compile(r"\b(?:the two|the latter|the former|the same|at the time|at that time|the above|such a)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
 _PRONOUN_START = {"he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its", "that", "we", "i", "there"}
 
@@ -146,6 +147,8 @@ def quality(raw: str, text: str) -> float:
     q = 1.0
     if words[0].lower().strip("“\"'") in _PRONOUN_START:
         q *= 0.35  # does not stand on its own
+    if _ANAPHORA.search(" ".join(words[:8])):
+        q *= 0.7  # leans on context the reader of the brief does not have ("the two", "at the time")
     share = _quote_share(text)
     if share > 0.6:
         q *= 0.6  # mostly a quotation: prefer declarative reporting

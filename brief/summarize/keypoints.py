@@ -6,7 +6,7 @@ import re
 
 from brief.model import Statement, Theme
 from brief.summarize.align import SourceIndex, features, similarity
-from brief.summarize.extractive import quality
+from brief.summarize.extractive import _quote_share, quality
 
 MIN_POINTS, MAX_POINTS = 3, 5
 ONE_LINE_WORDS = 30
@@ -43,7 +43,7 @@ def _score(s: Statement) -> float:
     words = len(text.split())
     informative = min(1.0, (len(f.names) + len(f.numbers) + len(f.dates)) / 4)
     length = 0.0 if words <= ONE_LINE_WORDS else (words - ONE_LINE_WORDS) * 0.03
-    reads = quality(text, text)  # quotations and pronoun openers make poor key points
+    reads = quality(text, text) * (1 - 0.6 * _quote_share(text))  # quotations, pronoun openers: poor key points
     lede = 1.0 / (1.0 + 0.3 * min(c.sentence for c in s.citations)) if s.citations else 0.0  # news ledes carry the bottom line
     return reads * (0.35 * min(n_docs, 4) / 4 + 0.25 * informative + 0.2 * lede + 0.1 * (s.origin == "seq2seq") + 0.1) - length
 
