@@ -212,8 +212,13 @@ class SourceIndex:
     def matches(self, stmt: Features, *, min_support: float = 0.3, within: set[Citation] | None = None) -> list[Match]:
         """Source sentences sharing content with ``stmt``, best first."""
         cands: set[Citation] = set()
-        for w in stmt.content:
-            cands |= self.postings.get(w, set())
+        # a sentence that supports the statement shares its rarer words: skip very common ones
+        common = max(50, len(self.feats) // 20)
+        lists = sorted((self.postings.get(w, set()) for w in stmt.content), key=len)
+        for i, p in enumerate(lists):
+            if i > 0 and len(p) > common:
+                break
+            cands |= p
         if within is not None:
             cands &= within
         out = []

@@ -173,7 +173,12 @@ class Candidate:
     date: dt.date | None
     order: tuple = field(default_factory=tuple)
 
-    def statement(self, theme_id: str | None, origin: str = "extractive") -> Statement:
+    corroborated: bool = False
+
+    def statement(self, theme_id: str | None, origin: str = "extractive", index: SourceIndex | None = None) -> Statement:
+        if index is not None and not self.corroborated:
+            self.citations += index.corroborating(self.feats, exclude_docs={c.doc_id for c in self.citations})
+            self.corroborated = True
         return Statement(self.text, list(self.citations), origin, list(self.event_ids), theme_id)
 
 
@@ -185,8 +190,9 @@ def _theme_terms(theme: Theme) -> set[str]:
     return terms
 
 
-def cite(primary: Citation, text_feats: Features, events: list[Event], index: SourceIndex) -> list[Citation]:
-    """The primary sentence, agreeing mentions of its events, and corroborating outlets."""
+def cite(primary: Citation, text_feats: Features, events: list[Event], index: SourceIndex,
+         *, corroborate: bool = True) -> list[Citation]:
+    """The primary sentence, agreeing mentions of its events, and (optionally) corroborating outlets."""
     out = [primary]
     for ev in events:
         for c in ev.mentions:
@@ -194,8 +200,8 @@ def cite(primary: Citation, text_feats: Features, events: list[Event], index: So
                 continue
             if not missing_facts(text_feats, [index.feats[c]]):
                 out.append(c)
-    docs = {c.doc_id for c in out}
-    out += index.corroborating(text_feats, exclude_docs=docs)
+    if corroborate:
+        out += index.corroborating(text_feats, exclude_docs={c.doc_id for c in out})
     return out
 
 
@@ -229,7 +235,7 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
         doc = index.docs[c.doc_id]
         if key in seen_text:  # the same sentence printed by two outlets: one candidate
             continue
-        cits = cite(c, f, cevs, index)
+        cits = cite(c, f, cevs, index, corroborate=False)  # other outlets are searched once picked
         n_docs = len({x.doc_id for x in cits})
         sal = max(ev.salience for ev in cevs) / max_sal
         central = len((f.content | f.names) & terms) / max(1, min(len(terms), 5))
@@ -297,7 +303,7 @@ class ExtractiveSummarizer(Summarizer):
             t = themes[i]
             chosen = self.pick(t, events, index, n, used)
             used += [c.feats for c in chosen]
-            out[t.id] = [c.statement(t.id) for c in chosen]
+            out[t.id] = [c.statement(t.id, index=index) for c in chosen]
             if progress:
                 progress("summarize", k + 1, len(themes))
         return [out[t.id] for t in themes]

@@ -285,12 +285,12 @@ class Seq2SeqSummarizer(Summarizer):
                 c = pick[0]
                 taken.add(c.citation)
                 kept_feats.append(c.feats)
-                stmts.append(c.statement(theme.id, "gate-replaced"))
+                stmts.append(c.statement(theme.id, "gate-replaced", index))
         want = min(n, 3)
         if len(stmts) < want and cands:  # the model wrote too little that its sources support: top up
             pool = [c for c in cands if c.citation not in taken]
             for c in mmr(pool, want - len(stmts), avoid=kept_feats + used):
-                stmts.append(c.statement(theme.id, "extractive"))
+                stmts.append(c.statement(theme.id, "extractive", index))
         if not any(s.origin == "seq2seq" for s in stmts):  # all extractive: date order, as the extractive path
             order = {c.citation: c.order for c in cands}
             stmts.sort(key=lambda s: order.get(s.citations[0], (True, dt.date.max, 1 << 30, 0)))
