@@ -283,3 +283,29 @@ def test_seq2seq_without_a_model_is_a_one_line_model_error(tmp_path):
     with pytest.raises(ModelError) as e:
         get_summarizer(BriefConfig(summarizer="seq2seq", model="nobody-here/no-such-model-xyz"))
     assert "brief models pull" in str(e.value)
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["However,", "the", "council", "said", "on", "Monday", "12", "(photo", "credit:", "AP)",
+                          "which", "was", "late,", "In", "addition,", "NORTHPORT", "-", "“quote”", "rain.", "and",
+                          "Gen.", "Smith", "met", "envoy;", "Dr.", "?", "it", "flooded", "valley", "officials"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_compress_never_adds_a_word(words):
+    text = " ".join(words)
+    tok = lambda s: {w.lower() for w in re.findall(r"[\w’']+", s)}  # noqa: E731
+    assert tok(compress(text)) <= tok(text)
+    features(compress(text))  # never raises
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_alignment_never_raises_on_any_text(text):
+    f = features(text)
+    assert missing_facts(f, [f]) == []  # a sentence always supports itself
