@@ -309,3 +309,15 @@ def test_compress_never_adds_a_word(words):
 def test_alignment_never_raises_on_any_text(text):
     f = features(text)
     assert missing_facts(f, [f]) == []  # a sentence always supports itself
+
+
+def test_statements_cite_every_agreeing_mention_of_their_events(any_brief):
+    """An event told by several outlets: each outlet's sentence that carries the statement's facts is cited."""
+    for t in any_brief.themes:
+        for s in t.summary:
+            f = features(s.text)
+            cited = set(s.citations)
+            for eid in s.event_ids:
+                for m in any_brief.event(eid).mentions:
+                    if not missing_facts(f, [features(any_brief.sentence_text(m))]):
+                        assert m in cited, (s.text, m)
