@@ -33,6 +33,9 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+_MONTH_NAMES = {f"m{i}": n for i, n in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "denied", "denies", "deny", "without", "cannot", "refused", "rejected"})
 RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
@@ -152,7 +155,7 @@ def missing_facts(stmt: Features, sources: Iterable[Features]) -> list[str]:
     dates = frozenset().union(*(s.dates for s in srcs)) if srcs else frozenset()
     missing = [n for n in sorted(stmt.names) if not _name_in(n, words)]
     missing += [n for n in sorted(stmt.numbers) if n not in numbers]
-    missing += [d for d in sorted(stmt.dates) if d not in dates]
+    missing += [_MONTH_NAMES.get(d, d) for d in sorted(stmt.dates) if d not in dates]
     return missing
 
 
