@@ -133,12 +133,16 @@ class Seq2SeqSummarizer(Summarizer):
             if not cits:
                 continue
             texts = [(c, compress(index.text(c) or "")) for c in cits]
-            good = [(c, t) for c, t in texts if quality(index.text(c) or "", t) > 0] or texts
+            good = [(c, t) for c, t in texts if quality(index.text(c) or "", t) > 0]
+            if not good:  # boilerplate, captions, questions, fragments: never model input
+                continue
             c, text = good[0]
             doc = index.docs[c.doc_id]
             date = ev.date or doc.published
+            outlets = list(dict.fromkeys(self._source_tag(index.docs[x.doc_id], index) for x in cits))
+            tag = ", ".join(outlets[:3]) + (f" and {len(outlets) - 3} more" if len(outlets) > 3 else "")
             rows.append(((date is None, date.isoformat() if date else "", index.order.get(c.doc_id, 0), c.sentence),
-                         Item(self._source_tag(doc, index), date.isoformat() if date else None, text, rank)))
+                         Item(tag, date.isoformat() if date else None, text, rank)))
         rows.sort(key=lambda r: r[0])
         seen, items = set(), []
         for _, it in rows:
