@@ -218,13 +218,15 @@ class Seq2SeqSummarizer(Summarizer):
         for _ in range(2):  # map, then one reduce (whose input is truncated to fit if it must)
             if not pending:
                 break
-            flat = [(i, p) for i, ps in pending.items() for p in ps]
-            outs = self.generate([p for _, p in flat], n)
-            parts: dict[int, list[str]] = {}
-            for (i, _), o in zip(flat, outs):
-                parts.setdefault(i, []).append(o.strip())
+            flat = [(i, k, p) for i, ps in pending.items() for k, p in enumerate(ps)]
+            flat.sort(key=lambda x: len(x[2]))  # similar lengths share a batch: less padding
+            outs = self.generate([p for _, _, p in flat], n)
+            done: dict[int, dict[int, str]] = {}
+            for (i, k, _), o in zip(flat, outs):
+                done.setdefault(i, {})[k] = o.strip()
             nxt = {}
-            for i, ps in parts.items():
+            for i, by_chunk in done.items():
+                ps = [by_chunk[k] for k in sorted(by_chunk)]  # chunk order = date order
                 if len(ps) == 1:
                     texts[i] = ps[0]
                 else:
