@@ -168,3 +168,19 @@ def test_t5_family_gets_the_instruction_prompt(tmp_path, seeds_brief):
     assert prompt.startswith("Summarize these news reports about") and "in 3 short factual sentences" in prompt
     assert "Report from " in prompt
     assert s.generate([prompt], 1)[0].strip()
+
+
+def test_long_theme_is_map_reduced(tiny, seeds_brief):
+    from brief.summarize.align import SourceIndex
+    from brief.summarize.base import RunStats
+
+    _, s = tiny
+    idx = SourceIndex.build(seeds_brief.documents)
+    theme = max(seeds_brief.themes, key=lambda t: len(t.event_ids))
+    items = s.theme_items(theme, {e.id: e for e in seeds_brief.events}, idx)
+    n_chunks = len(s.chunks(theme, items, 1, "map"))
+    assert n_chunks > 1
+    s.stats = RunStats()
+    texts = s.write([theme], [items], 1)
+    assert s.stats.prompts == n_chunks + 1  # one per chunk, then one over the partial summaries
+    assert len(texts) == 1 and texts[0].strip()
