@@ -9,7 +9,10 @@ import pytest
 
 from brief.config import BriefConfig
 from brief.summarize import get_summarizer, summarize
-from tests.tinymodel import build_tiny_model
+try:
+    from tests.tinymodel import build_tiny_model
+except ImportError:  # pytest run from elsewhere: tests/ itself is on sys.path
+    from tinymodel import build_tiny_model
 
 
 def _noop(*a):
