@@ -134,11 +134,6 @@ def test_seed_themes_remains_and_deescalation_zones_are_separate(seeds_grouping)
     assert found is not None, [(t.label, t.keyphrases) for t in seeds_grouping.themes]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="depends on extract's key phrases: the hotline/mechanism is said once per article in different words, "
-    "so with crude noun chunks it may not surface among a theme's top key phrases",
-)
 def test_seed_themes_hotline_remains_and_zones_are_three_distinct_themes(seeds_grouping):
     topics = {
         "hotline": ("deconfliction", "de-confliction", "hotline", "coordination mechanism"),
@@ -231,9 +226,6 @@ def test_examples_themes_are_the_ones_the_corpus_was_written_around(examples_gro
     assert found is not None, [(t.label, t.keyphrases) for t in examples_grouping.themes]
 
 
-@pytest.mark.xfail(
-    strict=False, reason="depends on extract's key phrases: displacement and cholera share the camps and the same actors"
-)
 def test_examples_displacement_is_its_own_theme(examples_grouping):
     topics = {
         "dam": ("dam", "filling", "reservoir", "release"),
