@@ -203,6 +203,10 @@ class View:
         elif e.date_text:
             date = f"“{clean_text(e.date_text)}”"
             sort = (1, 0, e.id)
+        elif (reported := self._reported(e)) is not None:
+            # no date in the text: the earliest report is an upper bound, and says so
+            date = f"by {fmt_date(reported)}"
+            sort = (0, reported.toordinal(), e.id)
         else:
             date = "undated"
             sort = (2, 0, e.id)
@@ -230,6 +234,18 @@ class View:
         if e.attribution:
             tags.append(clean_text(e.attribution))
         return TimelineRow(date, sort, who or "—", what or "—", self.cites(e.mentions), tags, e.new, e.date is None)
+
+    def _reported(self, e: Event):
+        """The earliest publication date of the documents reporting ``e`` (or None)."""
+        days = []
+        for c in e.mentions:
+            try:
+                d = self.brief.document(c.doc_id)
+            except KeyError:
+                continue
+            if d.published is not None:
+                days.append(d.published)
+        return min(days) if days else None
 
     def _outlet(self, doc_id: str) -> str:
         try:
