@@ -83,6 +83,18 @@ class StatementView:
     origin: str = "extractive"
 
 
+def _finite_phrase(action: str) -> bool:
+    """True for a verb phrase that reads as a finite clause after its subject ("met with", "has deployed").
+
+    Infinitives ("to root out") and participles opening a clause ("Lauding") make
+    a garbled who-did-what line; the row then quotes its source sentence instead.
+    """
+    first = action.split(" ", 1)[0]
+    return bool(first) and first.lower() != "to" and not first[0].isupper() and not (
+        first.endswith("ing") and " " not in action
+    )
+
+
 @dataclass
 class TimelineRow:
     date: str
@@ -214,7 +226,8 @@ class View:
         if len(e.actors) > 3:
             who += f" +{len(e.actors) - 3}"
         action = clean_text(e.action_text) or clean_text(e.action)
-        if action and e.action.lower() not in _REPORTING and (e.targets or e.locations) and e.actors:
+        if action and e.action.lower() not in _REPORTING and (e.targets or e.locations) and e.actors \
+                and _finite_phrase(action):
             what = action
             if e.targets:
                 what += " " + ", ".join(clean_text(x) for x in e.targets[:3])
