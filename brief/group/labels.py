@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from brief.group.graph import CoMention
-from brief.group.phrases import DETERMINERS, content_tokens, normalise
+from brief.group.phrases import DETERMINERS, GENERIC_WORDS, content_tokens, fold, normalise, singular
 from brief.model import Event
 
 LOCATION_LABELS = ("GPE", "LOC", "FAC")
@@ -52,6 +52,25 @@ PLACE_MIN_LIFT = 2.0
 PLACE_MIN_SHARE = 0.5  # of the events that use the main phrase
 MAX_WORDS = 8
 TOKEN_WEIGHT = 0.5
+HEADLINE_OWN = 0.3  # a theme "owns" a headline when it holds at least this share of the document's events
+HEADLINE_BONUS = 2.0  # a candidate whose words are in an owned headline scores up to (1 + this) times more
+
+
+def _words(key: str) -> list[str]:
+    """Topic words of a phrase, short ones included ("dam"), generic ones left out."""
+    out = []
+    for w in key.split(" "):
+        base = singular(fold(w))
+        if len(base) >= 3 and base not in GENERIC_WORDS and singular(w) not in GENERIC_WORDS and w not in DETERMINERS:
+            if base not in out:
+                out.append(base)
+    return out
+
+
+def headline_tokens(title: str) -> list[str]:
+    """Content tokens of a headline, in the form :func:`content_tokens` gives phrase words."""
+    words = [w for w in re.split(r"[^\w'’-]+", (title or "").lower()) if w]
+    return content_tokens(" ".join(w.strip("'’-") for w in words if w.strip("'’-")))
 
 
 @dataclass(frozen=True)
@@ -60,14 +79,32 @@ class Candidate:
     score: float
     tokens: frozenset
     docs: int = 1
+    base: float = -1.0  # score without the headline bonus (-1: same as score)
+    headline: bool = False  # a noun chunk of a headline, not a key phrase of the events
+    surface: str = ""  # the headline's wording, for a headline chunk
+
+    @property
+    def plain(self) -> float:
+        return self.score if self.base < 0 else self.base
 
 
 class LabelContext:
     """Corpus-wide counts the labeller needs, computed once per corpus."""
 
-    def __init__(self, cm: CoMention, events: list[Event], doc_of: dict[str, str]):
+    def __init__(self, cm: CoMention, events: list[Event], doc_of: dict[str, str], headlines: dict[str, str] | None = None):
         self.cm = cm
         self.doc_of = doc_of
+        # headline content words per (original) document: editors name the story there
+        self.headline_tokens: dict[str, frozenset] = {}
+        self.headlines = {doc_of.get(d, d): t for d, t in sorted((headlines or {}).items()) if t}
+        self._chunks: dict[str, list[tuple[str, str]]] = {}
+        for d, title in sorted((headlines or {}).items()):
+            toks = frozenset(headline_tokens(title))
+            if toks:
+                self.headline_tokens[doc_of.get(d, d)] = toks
+        self.doc_events: Counter = Counter()
+        for e in events:
+            self.doc_events.update({doc_of.get(c.doc_id, c.doc_id) for c in e.mentions})
         self.phrases_of: dict[str, list[str]] = {}
         self.corpus_ev: Counter = Counter()
         for e in events:
@@ -93,6 +130,9 @@ class LabelContext:
         self.token_corpus: Counter = Counter()
         for e in events:
             self.token_corpus.update({t for p in self.phrases_of[e.id] for t in self.tokens[p]})
+        self.word_corpus: Counter = Counter()
+        for e in events:
+            self.word_corpus.update({t for p in self.phrases_of[e.id] for t in _words(p)})
         self.family_corpus = {p: self._events_with(p, events) for p in self.corpus_ev}
 
     def _events_with(self, p: str, events: list[Event]) -> int:
@@ -124,6 +164,7 @@ class LabelContext:
             t: n * (n / max(n, self.token_corpus.get(t, n))) * ((1.0 + 0.5 * (len(tok_docs[t]) - 1)) if many_docs else 1.0)
             for t, n in tok_ev.items()
         }
+        owned = self.owned_headlines(evs)
         out = []
         for p in sorted(used):
             if allowed is not None and p not in allowed and used[p] < 2:
@@ -153,9 +194,85 @@ class LabelContext:
                 score *= ONE_OFF
             if not self.tokens.get(p):
                 score *= 0.5
-            out.append(Candidate(p, score, self.tokens.get(p, frozenset()), len(fam_docs)))
+            base = score
+            if owned and toks:
+                score *= 1.0 + HEADLINE_BONUS * max(w * len(toks & h) / len(toks) for h, w, _ in owned)
+            out.append(Candidate(p, score, self.tokens.get(p, frozenset()), len(fam_docs), base))
+        known = {c.key for c in out}
+        theme_names = {
+            n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "entity"
+        }
+        persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
+        if owned:
+            w_ev: Counter = Counter()
+            w_docs: dict[str, set[str]] = defaultdict(set)
+            for e in evs:
+                ws = {t for p in self.phrases_of.get(e.id, ()) for t in _words(p)}
+                w_ev.update(ws)
+                for t in ws:
+                    w_docs[t] |= {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
+            w_score = {
+                t: n * (n / max(n, self.word_corpus.get(t, n))) * ((1.0 + 0.5 * (len(w_docs[t]) - 1)) if many_docs else 1.0)
+                for t, n in w_ev.items()
+            }
+            name_words = {t for n in theme_names if cm.entity_label.get(n) != "PERSON" for t in _words(n.lower())}
+            for _, w, doc in owned:
+                for key, surface in self.headline_chunks(doc):
+                    words = _words(key)
+                    inside = [t for t in words if w_score.get(t, 0.0) > 0]
+                    if key in known or len(surface.split()) < 2 or not inside or 2 * len(inside) < len(words):
+                        continue
+                    if any(t not in w_score and t not in name_words for t in words):
+                        continue
+                    low = f" {surface.lower()} "
+                    if any(f" {x} " in low for x in persons) or key.split(" ")[-1] in ABSTRACT_HEADS:
+                        continue
+                    if any(f" {h.lower()} " in low or f" {h.lower()}'" in low for h in cm.hubs) or "'s " in low or "’s " in low:
+                        continue  # the corpus-wide actors name every story, not this one
+                    if not any(t not in name_words for t in inside):
+                        continue
+                    base = sum(w_score[t] for t in inside) / math.sqrt(len(words)) * (1.0 + 0.15 * min(2, len(words) - 1))
+                    score = base * (1.0 + HEADLINE_BONUS * w)
+                    known.add(key)
+                    docs_n = len({d for t in inside for d in w_docs[t]})
+                    out.append(Candidate(key, score, frozenset(content_tokens(key)), docs_n, base, True, surface))
         out.sort(key=lambda c: (-c.score, c.key))
         return out
+
+    def owned_headlines(self, evs: list[Event]) -> list[tuple[frozenset, float, str]]:
+        """(headline words, weight) of the documents most of whose events are in this theme."""
+        per_doc: Counter = Counter()
+        for e in evs:
+            per_doc.update({self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions})
+        out = []
+        for d, n in sorted(per_doc.items()):
+            share = n / max(1, self.doc_events.get(d, n))
+            if d in self.headline_tokens and share >= HEADLINE_OWN and n >= 2:
+                out.append((self.headline_tokens[d], share, d))
+        return out
+
+    def headline_chunks(self, doc: str) -> list[tuple[str, str]]:
+        """(normalised key, surface) of the noun chunks of a document's headline (parsed once)."""
+        if doc not in self._chunks:
+            out: list[tuple[str, str]] = []
+            title = self.headlines.get(doc, "")
+            if title:
+                from brief.nlp import get_nlp
+
+                parsed = get_nlp()(title)
+                chunks = list(parsed.noun_chunks)
+                spans = [(c.start, c.end) for c in chunks]
+                for a, b in zip(chunks, chunks[1:]):
+                    # "clash at the border crossing": a chunk and the prepositional chunk right after it
+                    if b.start == a.end + 1 and parsed[a.end].pos_ == "ADP":
+                        spans.append((a.start, b.end))
+                for i, j in spans:
+                    text = parsed[i:j].text
+                    key = normalise(text) if j - i <= 6 else None
+                    if key:
+                        out.append((key, text))
+            self._chunks[doc] = out
+        return self._chunks[doc]
 
     def place(self, evs: list[Event], main: Candidate) -> str | None:
         """A place typical of the main phrase's events (see the module docstring), or None."""
@@ -225,6 +342,14 @@ def _expand_of(text: str, main: str, keys: list[str], sentences: list[str]) -> s
     return f"{text} of {' '.join(words)}" if words else text
 
 
+def _headline_surface(chunk: str) -> str:
+    """A headline noun chunk as a label: leading determiners and numbers dropped, spacing collapsed."""
+    words = chunk.split()
+    while words and (words[0].lower() in DETERMINERS or any(ch.isdigit() for ch in words[0])):
+        words = words[1:]
+    return " ".join(words) or chunk
+
+
 def _display(key: str, cm: CoMention, sentences: list[str]) -> str:
     return surface_in_text(cm.display.get(key, key), sentences)
 
@@ -253,14 +378,18 @@ def make_label(
             longer = [c for c in cands if main.key in c.key.split(" ") and " " in c.key and c.score >= 0.3 * main.score]
             if longer:
                 main = Candidate(longer[0].key, main.score, longer[0].tokens, max(main.docs, longer[0].docs))
-        text = _display(main.key, cm, sentences)
-        text = _expand_of(text, main.key, every, sentences)
+        if main.headline:
+            text = _headline_surface(main.surface)
+        else:
+            text = _display(main.key, cm, sentences)
+            text = _expand_of(text, main.key, every, sentences)
         used = set(main.tokens) | set(content_tokens(normalise(text) or main.key))
         second = next(
             (
                 c
                 for c in cands[start + 1 : start + 6]
-                if c.score >= SECOND_MIN * main.score
+                if c.plain >= SECOND_MIN * main.plain
+                and not c.headline
                 and not (c.tokens & used)
                 and c.tokens
                 and " " in c.key

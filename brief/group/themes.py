@@ -351,7 +351,7 @@ def build_themes(
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
     sentences_of = {d.id: d.sentences for d in docs}
-    label_ctx = LabelContext(cm, events, doc_of)
+    label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
     taken: set[str] = {OTHER_LABEL.lower()}
     n_events = len(events)
     for s, c, _ in keep:
