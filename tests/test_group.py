@@ -289,3 +289,27 @@ def test_labels_avoid_places_that_are_not_typical_of_the_story(seeds_grouping, e
                 place = t.label.rsplit(" in ", 1)[1]
                 assert place in g and g.nodes[place]["entity_type"] in ("GPE", "LOC", "FAC"), t.label
                 assert g.nodes[place]["documents"] >= 2, t.label
+
+
+# -- coherence and headline labels --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["seeds_grouping", "examples_grouping"])
+def test_no_two_themes_are_named_by_the_same_head_word(which, request):
+    from brief.group.themes import _heads
+
+    grouping = request.getfixturevalue(which)
+    real = [t for t in grouping.themes if t.label != "Other developments"]
+    for a, b in itertools.combinations(real, 2):
+        assert not (_heads(a.label) & _heads(b.label)), (a.label, b.label)
+
+
+@pytest.mark.parametrize("which", ["seeds_grouping", "examples_grouping"])
+def test_every_event_is_themed_once_and_the_svg_still_renders(which, request):
+    grouping = request.getfixturevalue(which)
+    ids = [e for t in grouping.themes for e in t.event_ids]
+    assert len(ids) == len(set(ids))
+    root = ET.fromstring(grouping.graph_svg)
+    assert root.tag.endswith("svg")
+    for t in grouping.themes:
+        assert 1 <= len(t.label.split()) <= 8 and t.label[0].isupper()

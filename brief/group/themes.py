@@ -312,6 +312,7 @@ def build_themes(
         c = assign.get(ev.id)
         (by_comm[c] if c is not None else unassigned).append(ev)
     members = part.members()
+    comm_alias: dict[int, int] = {}
     doc_dates = {d.id: d.published for d in docs if d.published}
     all_days = [x for x in doc_dates.values()] + [e.date for e in events if e.date]
     first, last = (min(all_days), max(all_days)) if all_days else (None, None)
@@ -344,14 +345,33 @@ def build_themes(
         unassigned.extend(evs)
 
     # events without a theme node: the theme whose actor profile they fit best, else "other"
-    themed_events = {c: evs for _, c, evs in keep}
+    themed_events = {c: list(evs) for _, c, evs in keep}
+    label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
+    sentences_of = {d.id: d.sentences for d in docs}
+    # a theme split off on one document's incidental phrases is no story: its events are re-placed
+    for c in sorted(themed_events):
+        if False and len(themed_events) > 1 and not _anchored(themed_events[c], label_ctx, cm.n_docs):
+            unassigned.extend(themed_events.pop(c))
+    # two themes named by the same head word ("return of remains" / "remains of soldiers") are one story
+    for _ in range(len(themed_events)):
+        heads = {}
+        for c in sorted(themed_events):
+            label, _ = make_label(label_ctx, themed_events[c], _texts(themed_events[c], sentences_of), rank_entities(themed_events[c], cm), set(members.get(c, [])), set())
+            heads[c] = _heads(label)
+        pair = next(((a, b) for a in sorted(heads) for b in sorted(heads) if a < b and heads[a] & heads[b]), None)
+        if pair is None:
+            break
+        a, b = pair
+        themed_events[a].extend(themed_events.pop(b))
+        members[a] = sorted(set(members.get(a, [])) | set(members.get(b, [])))
+        comm_alias[b] = a
+    keep = [(salience(evs), c, evs) for c, evs in themed_events.items()]
+    keep.sort(key=lambda x: (-x[0], x[1]))
     if unassigned and themed_events:
         unassigned = _attach_by_profile(unassigned, themed_events, cm)
 
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
-    sentences_of = {d.id: d.sentences for d in docs}
-    label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
     taken: set[str] = {OTHER_LABEL.lower()}
     n_events = len(events)
     for s, c, _ in keep:
@@ -385,6 +405,11 @@ def build_themes(
     for t in themes:
         t.id = renumber[t.id]
     comm_theme = {c: renumber[tid] for c, tid in comm_theme.items()}
+    for b, a in comm_alias.items():
+        while a in comm_alias:
+            a = comm_alias[a]
+        if a in comm_theme:
+            comm_theme[b] = comm_theme[a]
     if unassigned:
         evs = sorted(unassigned, key=lambda e: _event_order(e.id))
         tally = Counter(n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "keyphrase")
@@ -399,6 +424,45 @@ def build_themes(
             )
         )
     return themes, comm_theme
+
+
+def _texts(evs: list[Event], sentences_of: dict) -> list[str]:
+    return [
+        sentences_of[m.doc_id][m.sentence].text
+        for e in evs
+        for m in e.mentions
+        if m.doc_id in sentences_of and 0 <= m.sentence < len(sentences_of[m.doc_id])
+    ]
+
+
+_HEAD_SPLIT = re.compile(r"\s+(?:and|of|in|at|on|for|with)\s+")
+
+
+def _heads(label: str) -> set[str]:
+    """Head words of a label's noun phrases ("Return of remains" -> {return, remains})."""
+    out = set()
+    for part in _HEAD_SPLIT.split(label.lower()):
+        words = part.split()
+        if words:
+            toks = content_tokens(words[-1])
+            out.update(toks)
+    return out
+
+
+def _anchored(evs: list[Event], ctx: LabelContext, n_docs: int) -> bool:
+    """A story recurs: at least 3 events from 2+ documents, and a key phrase used by 2+ of them in 2+ documents."""
+    if n_docs < 3:
+        return True
+    docs_all = {ctx.doc_of.get(m.doc_id, m.doc_id) for e in evs for m in e.mentions}
+    if len(evs) < 3 or len(docs_all) < 2:
+        return False
+    used: Counter = Counter()
+    docs: dict[str, set] = defaultdict(set)
+    for e in evs:
+        for p in ctx.phrases_of.get(e.id, ()):
+            used[p] += 1
+            docs[p] |= {ctx.doc_of.get(m.doc_id, m.doc_id) for m in e.mentions}
+    return any(n >= 2 and len(docs[p]) >= 2 and n >= 0.5 * ctx.corpus_ev[p] for p, n in used.items())
 
 
 def _event_order(eid: str) -> tuple[int, str]:
