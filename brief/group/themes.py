@@ -348,10 +348,6 @@ def build_themes(
     themed_events = {c: list(evs) for _, c, evs in keep}
     label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
     sentences_of = {d.id: d.sentences for d in docs}
-    # a theme split off on one document's incidental phrases is no story: its events are re-placed
-    for c in sorted(themed_events):
-        if False and len(themed_events) > 1 and not _anchored(themed_events[c], label_ctx, cm.n_docs):
-            unassigned.extend(themed_events.pop(c))
     # two themes named by the same head word ("return of remains" / "remains of soldiers") are one story
     for _ in range(len(themed_events)):
         heads = {}
