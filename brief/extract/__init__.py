@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from brief.config import BriefConfig
 from brief.extract.discrepancies import NumberFact, find_discrepancies, sentence_facts
 from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
-from brief.extract.events import Context, entity_mention, extract_sentence_events
+from brief.extract.events import Context, capitalised_common_word, entity_mention, extract_sentence_events
 from brief.extract.keyphrases import fold_variants, sentence_keyphrases
 from brief.extract.merge import content_words, merge_events, text_similarity
 from brief.extract.salience import score_events
@@ -59,7 +59,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         doc.sentences = sentences
         parsed.append((sp, spans))
         for ent in sp.ents:
-            if ent.label_ in ENTITY_LABELS:
+            if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
                 name, label, title = entity_mention(ent)
                 if name:
                     mentions.append(Mention(doc.id, name, label, title, ent.label_ == "PERSON" and place_hint(ent)))
@@ -106,7 +106,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
                 continue
             ents = []
             for ent in ents_by[idx]:
-                if ent.label_ in ENTITY_LABELS:
+                if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
                     name, label, _ = entity_mention(ent)
                     eid = resolver.resolve(doc.id, name, label)
                     if eid and eid not in ents:

@@ -75,6 +75,114 @@ _DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:few\s+|sever
 SPACE_RE = re.compile(r"\s+")
 
 
+# -- who can be an actor ------------------------------------------------------------------------
+# General English vocabulary (no names): nouns that denote people, groups and institutions.
+AGENT_NOUNS = GROUP_NOUNS | {
+    "person", "family", "families", "household", "resident", "villager", "farmer", "worker", "doctor", "nurse",
+    "medic", "team", "committee", "council", "commission", "panel", "board", "patrol", "guard", "guards",
+    "lawmaker", "legislator", "minister", "president", "spokesperson", "spokesman", "spokeswoman", "agency",
+    "organisation", "organization", "group", "rebel", "insurgent", "militant", "protester", "protestor",
+    "demonstrator", "civilian", "refugee", "migrant", "victim", "student", "teacher", "journalist", "witness",
+    "activist", "party", "opposition", "coalition", "alliance", "union", "company", "firm", "court", "judge",
+    "prosecutor", "inspector", "observer", "monitor", "mediator", "ambassador", "officer", "commander", "general",
+    "chief", "head", "director", "staff", "crew", "volunteer", "charity", "operator", "man", "woman", "child",
+    "men", "women", "children", "boy", "girl", "father", "mother", "wife", "husband", "son", "daughter",
+    "neighbour", "neighbor", "community", "tribe", "clan", "country", "nation", "bank", "department", "office",
+    "hospital", "court", "investigator", "minister", "crowd", "mob", "gang", "gunman", "gunmen", "attacker",
+    "assailant", "settler", "tribesman", "elder", "expert", "analyst", "scientist", "researcher", "engineer",
+    "employee", "employer", "owner", "user", "voter", "citizen", "inhabitant", "member", "partner",
+    "ally", "allies", "donor", "lender", "buyer", "seller", "supplier", "producer", "exporter", "importer",
+    "manufacturer", "company", "corporation", "institute", "university", "school", "church", "mosque",
+    "regulator", "watchdog", "broadcaster", "newspaper", "outlet", "network", "press", "media", "consortium",
+    "coalition", "bloc", "junta", "cabinet", "senate", "congress", "assembly", "legislature", "tribunal",
+    "secretariat", "mission", "contingent", "battalion", "brigade", "regiment", "division", "squad", "platoon",
+    "company", "sniper", "gunner", "marine", "sailor", "airman", "trooper", "peacekeeper", "host", "guest",
+    "survivor", "casualty", "hostage", "captive", "prisoner", "detainee", "suspect", "captain", "pilot",
+    "spokesmen", "aide", "adviser", "advisor", "deputy", "secretary", "premier", "governor", "mayor", "king",
+    "queen", "prince", "leader", "chairman", "chairwoman", "envoy", "emissary", "negotiator", "mediator",
+}
+# -er/-or/-ist words that are things, not people
+_NOT_AGENT_ER = {"water", "border", "order", "power", "center", "centre", "number", "letter", "matter", "paper",
+                 "river", "corner", "quarter", "meter", "metre", "liter", "litre", "sector", "factor", "error",
+                 "motor", "floor", "door", "tractor", "reactor", "computer", "chamber", "cluster", "disaster",
+                 "shelter", "layer", "tower", "barrier", "weather", "summer", "winter", "manner", "corridor",
+                 "harbor", "harbour", "honor", "honour", "flavor", "favour", "favor", "color", "colour", "labor",
+                 "labour", "rumor", "rumour", "vapor", "mirror", "monitor", "register", "poster", "container",
+                 "trailer", "helicopter", "fighter", "filter", "folder", "banner", "silver", "timber", "rubber",
+                 "counter", "transfer", "character", "proposer", "other", "another", "tenor", "terror", "horror",
+                 "anchor", "tumor", "tumour", "interior", "exterior", "total", "list", "twist", "mist", "fist"}
+# the count of something, never its doer ("the number of people killed has risen")
+QUANTITY_NOUNS = {"number", "numbers", "amount", "total", "toll", "share", "level", "levels", "rate", "rates",
+                  "percentage", "proportion", "figure", "figures", "count", "tally", "sum", "volume", "quantity",
+                  "average", "fraction", "majority", "minority", "percent", "per cent", "bulk", "rest", "remainder",
+                  "price", "prices", "cost", "costs", "value", "size", "scale", "extent", "degree", "pace"}
+# collective words that take their kind from "of ..." ("hundreds of families", "most of the villagers")
+COLLECTIVE_NOUNS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "most", "many", "some",
+                    "all", "half", "both", "several", "each", "none", "few", "group", "groups", "crowd", "crowds",
+                    "wave", "convoy", "column", "band", "handful", "couple", "pair", "one", "two", "three", "part"}
+_AGENT_SUFFIX = re.compile(r"(?:[a-z]{2}(?:er|or|ist|ian|eer|ant|ee)s?|men|man|woman|women|person|people|folk)$")
+
+
+def _agentive_word(tok) -> bool:
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if lower in AGENT_NOUNS or lemma in AGENT_NOUNS:
+        return True
+    if lemma in _NOT_AGENT_ER or lower in _NOT_AGENT_ER or lemma in QUANTITY_NOUNS:
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool(_AGENT_SUFFIX.search(lemma)) and not lemma.endswith(("ment", "tion", "ance", "ence"))
+
+
+def agentive(h, ctx: "Context | None" = None) -> bool:
+    """Can this noun head be the doer of an event: a person, group, organisation or force?
+
+    Names are decided elsewhere; this is for common noun phrases.  Counts ("the number of ..."),
+    generic quantities ("too many people"), things owned by "its"/"their" ("its reservoir"),
+    abstract and event nouns ("tension", "outbreak", "shooting") and materials ("supplies") are not.
+    """
+    if h.pos_ in ("NUM",):
+        return False
+    lower, lemma = h.lower_, h.lemma_.lower()
+    if lemma in QUANTITY_NOUNS or lower in QUANTITY_NOUNS:
+        return False
+    left = [t for c in h.lefts for t in c.subtree]
+    if any(t.lower_ == "too" for t in left):  # "too many people": a generic complaint, not a doer
+        return False
+    if lower in COLLECTIVE_NOUNS or lemma in COLLECTIVE_NOUNS or h.like_num:
+        for c in h.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return agentive(p, ctx) or (ctx is not None and ctx.ent_at.get(p.i) is not None
+                                                    and ctx.ent_at[p.i].label_ in ("NORP", "ORG", "GPE", "PERSON"))
+        return False
+    if not _agentive_word(h):
+        return False
+    # "the sides" with no "two"/"both" (handled as a pair before) is nobody in particular
+    if lower in ("sides", "side") and not any(c.dep_ in ("poss", "amod", "compound") for c in h.lefts):
+        return False
+    return True
+
+
+def actor_kind(h, ctx: "Context | None" = None) -> str:
+    """ "agent" (a doer), "theme" (a thing that something happens to: "the shooting began", "the toll rose")
+    or "none" (generic quantities, things owned by "its": never worth showing as who did it)."""
+    if agentive(h, ctx):
+        return "agent"
+    lower, lemma = h.lower_, h.lemma_.lower()
+    if h.pos_ == "NUM" or h.like_num:
+        return "none"
+    if lower in COLLECTIVE_NOUNS or lemma in COLLECTIVE_NOUNS:
+        return "none"
+    left = [t for c in h.lefts for t in c.subtree]
+    if any(t.lower_ == "too" for t in left):
+        return "none"
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("its", "their") for c in h.lefts):
+        return "none"
+    return "theme"
+
+
 @dataclass
 class Context:
     """What carries from one sentence to the next inside a document."""
@@ -100,6 +208,7 @@ class Context:
 class ArgValue:
     text: str
     entity: str | None = None
+    kind: str = "agent"  # for common-noun subjects: "agent", "theme" (a thing something happens to) or "none"
 
 
 def entity_mention(ent) -> tuple[str, str, str]:
@@ -124,6 +233,24 @@ def entity_mention(ent) -> tuple[str, str, str]:
         pre = " ".join(words).replace(" - ", "-").replace(" .", ".").strip(" -")
         title = " ".join(x for x in (pre, title) if x)
     return text, label, title
+
+
+def capitalised_common_word(ent) -> bool:
+    """A one-word "name" that is only capitalised because it opens the sentence, while the same document
+    also writes it in lower case ("Cholera thrives ..." next to "cases of cholera"): a common noun."""
+    if len(ent) != 1 or ent[0].is_upper:
+        return False
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1  # an opening quote mark before the word
+    if not doc[i].is_sent_start:
+        return False
+    lower = doc.user_data.get("_brief_lower_words")
+    if lower is None:
+        lower = {t.text for t in doc if t.text[:1].islower()}
+        doc.user_data["_brief_lower_words"] = lower
+    return ent[0].lower_ in lower
 
 
 def _ent_value(ent, ctx: Context) -> str | None:
@@ -226,7 +353,7 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
             return ArgValue(ctx.last_person, ctx.last_person)
         return None
     ent = ctx.ent_at.get(h.i)
-    if ent is not None and ent.label_ in ENTITY_LABELS:
+    if ent is not None and ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
         eid = _ent_value(ent, ctx)
         if eid:
             return ArgValue(eid, eid)
@@ -263,7 +390,7 @@ def _value(h, ctx: Context, *, role: str) -> ArgValue | None:
         return None
     if re.search(r"\b(?:which|whom|whose)\b", text):
         return None
-    return ArgValue(text)
+    return ArgValue(text, kind=actor_kind(h, ctx) if role == "actor" else "agent")
 
 
 def _subjects(verb):
@@ -499,6 +626,13 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                     if pl == "with" and verb.lemma_.lower() in ("meet", "speak", "talk", "agree", "cooperate", "confer") and verb.i + 1 == p.i:
                         words.append(p)
                     targets += arg_values(pobj, ctx, role="target")
+        # only doers are actors: a thing a happening happens to ("the shooting began", "supplies are running
+        # out") becomes its target when the verb has no object and tells a happening (not a present-tense state
+        # or generic truth: "cholera thrives where ..."); counts and "its X" are dropped
+        themes = [a for a in actors if a.kind == "theme"]
+        actors = [a for a in actors if a.kind == "agent"]
+        if themes and not any(o.dep_ in ("dobj", "obj") for o in objects) and _happening(verb, chain, dates):
+            targets = themes + targets
         # actors/targets must not repeat
         seen = set()
         actors = [a for a in actors if not (a.text in seen or seen.add(a.text))]
@@ -715,6 +849,15 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
             dv = normalize_date(loose[0][1], ctx.published)
             events[0].date_text, events[0].date, events[0].date_end = loose[0][1], dv.start, dv.end
     return events
+
+
+def _happening(verb, chain, dates) -> bool:
+    """The verb tells something that happened or will happen, not a standing state or a general truth."""
+    if any(gov is not None and gov.i in {v.i for v in chain} for gov, _t, _e in dates):
+        return True
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") for v in chain for c in v.children)
 
 
 def _dateline_end(span) -> int | None:
