@@ -83,6 +83,15 @@ class StatementView:
     origin: str = "extractive"
 
 
+# a wire dateline opening a sentence: "KYIV, Ukraine — ", "QALIPH -- "
+_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:—|–|--)\s*")
+
+
+def _event_order(event_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in event_id if ch.isdigit())
+    return (int(digits) if digits else 0, event_id)
+
+
 def _finite_phrase(action: str) -> bool:
     """True for a verb phrase that reads as a finite clause after its subject ("met with", "has deployed").
 
@@ -105,6 +114,7 @@ class TimelineRow:
     tags: list[str] = field(default_factory=list)
     new: bool = False
     undated: bool = False
+    quoted: bool = False  # "what" quotes the source sentence
 
 
 @dataclass
@@ -182,16 +192,22 @@ class View:
 
     def theme(self, t: Theme, i: int) -> ThemeView:
         events = [self._events[e] for e in t.event_ids if e in self._events]
-        chosen = sorted(events, key=lambda e: -e.salience)[: self.max_timeline_rows]
         rows: list[TimelineRow] = []
         seen: set[tuple[str, str, str]] = set()
-        for e in chosen:
+        quoted: set[str] = set()  # several events of one sentence: quote that sentence once
+        shown = 0
+        for e in sorted(events, key=lambda e: (-e.salience, _event_order(e.id))):
+            if len(rows) >= self.max_timeline_rows:
+                break
             row = self.row(e)
             key = (row.date, row.who.lower(), row.what.lower())
-            if key in seen:
+            if key in seen or (row.quoted and row.what.lower() in quoted):
                 continue
             seen.add(key)
+            if row.quoted:
+                quoted.add(row.what.lower())
             rows.append(row)
+        shown = len(rows)
         rows.sort(key=lambda r: r.date_sort)
         actors = Counter(a for e in events for a in e.actors)
         srcs = sorted({self.nums[c.doc_id] for e in events for c in e.mentions if c.doc_id in self.nums}
@@ -203,7 +219,7 @@ class View:
             new=t.new,
             summary=[self.statement(s) for s in t.summary if clean_text(s.text)],
             timeline=rows,
-            hidden_events=max(0, len(events) - len(chosen)),
+            hidden_events=max(0, len(events) - shown),
             actors=[a for a, _ in actors.most_common(6)],
             sources=srcs,
         )
@@ -225,6 +241,7 @@ class View:
         who = ", ".join(clean_text(a) for a in e.actors[:3] if clean_text(a))
         if len(e.actors) > 3:
             who += f" +{len(e.actors) - 3}"
+        quoted = False
         action = clean_text(e.action_text) or clean_text(e.action)
         if action and e.action.lower() not in _REPORTING and (e.targets or e.locations) and e.actors \
                 and _finite_phrase(action):
@@ -234,7 +251,8 @@ class View:
             if e.locations:
                 what += " in " + ", ".join(clean_text(x) for x in e.locations[:2])
         elif e.mentions and self._sentence(e.mentions[0]):
-            what = shorten(self._sentence(e.mentions[0]))
+            what = shorten(_DATELINE.sub("", self._sentence(e.mentions[0]), count=1))
+            quoted = True
         else:
             what = " ".join(x for x in [action, ", ".join(e.targets)] if x)
         tags = []
@@ -246,7 +264,8 @@ class View:
             tags.append(clean_text(e.modality))
         if e.attribution:
             tags.append(clean_text(e.attribution))
-        return TimelineRow(date, sort, who or "—", what or "—", self.cites(e.mentions), tags, e.new, e.date is None)
+        return TimelineRow(date, sort, who or "—", what or "—", self.cites(e.mentions), tags, e.new, e.date is None,
+                           quoted)
 
     def _reported(self, e: Event):
         """The earliest publication date of the documents reporting ``e`` (or None)."""
