@@ -61,3 +61,28 @@ def test_a_thing_that_happens_becomes_the_target_not_the_actor(demo):
     assert not [e for e in x.events if e.action == "thrive"]
     # a sentence-initial capitalised common noun is no entity
     assert not [e for e in x.entities if e.id.lower() == "cholera"]
+
+
+def test_habitual_statement_keeps_its_date_text_but_no_date(demo):
+    docs, x = demo
+    usual = _events_in(docs, x, "usually")
+    assert usual
+    for e in usual:
+        assert e.date is None and e.date_end is None, (e.action, e.date_text, e.date)
+    assert any(e.date_text and "April" in e.date_text for e in usual)  # the words are kept
+    # a plain dated happening next door still gets its date
+    assert any(e.date is not None for e in _events_in(docs, x, "on Monday"))
+
+
+def test_two_demonym_officials_resolve_to_the_pair_named_earlier(seeds):
+    docs, x = seeds
+    lav = next(e.id for e in x.entities if e.id.endswith("Lavrentiev"))
+    ver = next(e.id for e in x.entities if e.id.endswith("Vershinin"))
+    two = _events_in(docs, x, "two Russian officials")
+    assert two
+    for e in two:
+        assert {lav, ver} <= set(e.actors), e.actors
+        assert not any("Netanyahu" in a or "Shabbat" in a for a in e.actors)
+    # ... which merges with the outlet that names them: one meeting, two sources
+    met = [e for e in two if e.action == "meet"]
+    assert met and len(set(met[0].sources)) >= 2

@@ -196,6 +196,8 @@ class Context:
     last_attribution: str | None = None
     last_pair: list | None = None  # the two named participants of the latest event ("the two leaders")
     last_pair_sent: int = -10
+    # every pair of named people acting together so far: (sentence, [id, id], countries named with them)
+    pairs: list = field(default_factory=list)
     sent: int = 0
     span_start: int = 0
     span_end: int = 0
@@ -315,9 +317,19 @@ def arg_values(tok, ctx: Context, *, role: str) -> list[ArgValue]:
     for h in heads:
         if h.pos_ in ("VERB", "AUX") or h.lower_ in NON_TARGET_NOUNS:
             continue
-        if _is_pair_reference(h) and ctx.last_pair and ctx.sent - ctx.last_pair_sent <= 1:
-            out.extend(ArgValue(x, x) for x in ctx.last_pair if all(x != o.text for o in out))
-            continue
+        if _is_pair_reference(h):
+            nation = _pair_nation(h, ctx)
+            pair = None
+            if nation:  # "the two Russian officials": the latest pair named with that country, however far back
+                pair = next((p for sent, p, countries in reversed(ctx.pairs)
+                             if nation in countries and ctx.sent - sent <= 30), None)
+            elif ctx.last_pair and ctx.sent - ctx.last_pair_sent <= 1:
+                pair = ctx.last_pair
+            if pair:
+                out.extend(ArgValue(x, x) for x in pair if all(x != o.text for o in out))
+                continue
+            if nation:
+                continue
         v = _value(h, ctx, role=role)
         if v is not None and all(v.text != o.text for o in out):
             out.append(v)
@@ -338,6 +350,43 @@ def _is_pair_reference(h) -> bool:
     if h.lower_ in PAIR_NOUNS or h.lemma_.lower() in PAIR_NOUNS:
         return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in h.children)
     return False
+
+
+def _note_named_pairs(span, ctx: Context, ents=None) -> None:
+    """Remember "<title> X and <title> Y" (two people named together) with the countries named in that
+    phrase, for a later "the two <demonym> officials" of the same document."""
+    people = [e for e in (span.ents if ents is None else ents) if e.label_ == "PERSON" and ctx.inside(e[0])]
+    doc = span.doc
+    for a, b in zip(people, people[1:]):
+        between = doc[a.end : b.start]
+        if len(between) > 8 or not any(t.lower_ == "and" for t in between) or any(t.pos_ in ("VERB", "AUX") for t in between):
+            continue
+        lo = a.start
+        while lo > span.start and a.start - lo < 8:
+            t = doc[lo - 1]
+            if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.text in (".", ";", ":", "—", "–"):
+                break
+            lo -= 1
+        ids = [_ent_value(a, ctx), _ent_value(b, ctx)]
+        if not all(ids) or ids[0] == ids[1]:
+            continue
+        countries = set()
+        for t in doc[lo : b.end]:
+            if t.ent_type_ in ("NORP", "GPE"):
+                country = ctx.resolver.country_of(t.text) or ctx.resolver.resolve(ctx.doc_id, t.text, "GPE")
+                if country:
+                    countries.add(country)
+        ctx.pairs.append((ctx.sent, ids, countries))
+
+
+def _pair_nation(h, ctx: Context) -> str | None:
+    """The country of a demonym in a pair reference ("the two Russian envoys" -> Russia)."""
+    for c in h.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ in ("ADJ", "PROPN")):
+            country = ctx.resolver.country_of(c.text)
+            if country:
+                return country
+    return None
 
 
 def _role_phrase(text: str) -> bool:
@@ -544,6 +593,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                                 sent_frame.hedged = sent_frame.hedged or vague
                                 ctx.last_attribution = text
     dates = _date_exprs(span, ctx, ents)
+    _note_named_pairs(span, ctx, ents)
     handled: set[int] = set()
 
     def emit(verb, frame: _Frame, extra_tokens=()):
@@ -684,6 +734,8 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                     date_text, start, end = txt, dv.start, dv.end
         if date_text is None and frame.date is not None:
             date_text, start, end = frame.date
+        if start is not None and any(_habitual(v) for v in chain):
+            start = end = None  # "usually peaks in April": a pattern, not a dated happening
         locs = list(dict.fromkeys(locations))
         ev = Event(
             id="",
@@ -709,6 +761,18 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
         named = list(dict.fromkeys(v.entity for v in actors + targets if v.entity))
         if len(named) == 2:
             ctx.last_pair, ctx.last_pair_sent = named, ctx.sent
+        people = [a.entity for a in actors if a.entity and ctx.resolver.entities.get(a.entity)
+                  and ctx.resolver.entities[a.entity].label == "PERSON"]
+        people = list(dict.fromkeys(people))
+        if len(people) == 2:
+            countries = set()
+            for s_ in subj or agents:
+                for t in s_.subtree:
+                    if t.ent_type_ in ("NORP", "GPE") and ctx.inside(t):
+                        country = ctx.resolver.country_of(t.text) or ctx.resolver.resolve(ctx.doc_id, t.text, "GPE")
+                        if country:
+                            countries.add(country)
+            ctx.pairs.append((ctx.sent, people, countries))
 
     def own_date(verb):
         for gov, txt, _ent in dates:
@@ -796,7 +860,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                 sub = _Frame(inherited.attribution, inherited.hedged, False, None, inherited.subject, inherited.subject_passive,
-                             own_date(verb) or frame.date)
+                             None if _habitual(verb) else (own_date(verb) or frame.date))
                 if _has_subject(c):
                     sub.subject = []
                 visit(c, sub)
@@ -849,6 +913,27 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
             dv = normalize_date(loose[0][1], ctx.published)
             events[0].date_text, events[0].date, events[0].date_end = loose[0][1], dv.start, dv.end
     return events
+
+
+HABITUAL_ADVERBS = {"usually", "typically", "often", "normally", "generally", "always", "regularly", "traditionally",
+                    "routinely", "frequently", "customarily", "habitually", "seldom", "rarely", "sometimes",
+                    "ordinarily", "commonly", "annually", "yearly", "seasonally", "invariably"}
+_PERIOD_NOUNS = {"year", "month", "week", "day", "night", "morning", "evening", "season", "spring", "summer",
+                 "autumn", "fall", "winter", "time", "weekend", "decade", "harvest"}
+
+
+def _habitual(verb) -> bool:
+    """A generic or habitual statement ("usually peaks in April", "floods every spring", "tends to")."""
+    for c in verb.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS:
+            return True
+        if c.dep_ in ("npadvmod", "prep", "advmod", "obl"):
+            for t in c.subtree:
+                if t.lower_ in ("every", "each") and t.head.lemma_.lower() in _PERIOD_NOUNS:
+                    return True
+    if verb.head.i != verb.i and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "tend":
+        return True
+    return False
 
 
 def _happening(verb, chain, dates) -> bool:
