@@ -229,9 +229,6 @@ def test_key_points_span_several_threads(brief):
     assert len(covered) >= 3, ([s.text for s in brief.key_points], covered)
 
 
-@pytest.mark.xfail(strict=False, reason="key points skip the latest reporting (court refuses to halt strike on Apr 10, "
-                   "offer raised to 8% on Apr 12): the reader gets the employers' request but not the ruling -- "
-                   "brief/summarize key-point selection has no recency weight")
 def test_key_points_include_the_latest_developments(brief):
     latest = brief.period_end
     recent = [s for s in brief.key_points

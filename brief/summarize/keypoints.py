@@ -36,7 +36,22 @@ def shorten(text: str) -> str:
     return text
 
 
-def _score(s: Statement) -> float:
+def _recency(s: Statement, index: SourceIndex | None) -> float:
+    """0 (earliest reporting in the corpus) .. 1 (latest), from the cited documents' dates; 0.5 when unknown."""
+    if index is None:
+        return 0.5
+    dates = [d.published for d in index.docs.values() if d.published]
+    cited = [index.docs[c.doc_id].published for c in s.citations
+             if c.doc_id in index.docs and index.docs[c.doc_id].published]
+    if not dates or not cited:
+        return 0.5
+    lo, hi = min(dates), max(dates)
+    if hi == lo:
+        return 1.0
+    return (max(cited) - lo).days / (hi - lo).days
+
+
+def _score(s: Statement, index: SourceIndex | None = None) -> float:
     text = shorten(s.text)
     f = features(text)
     n_docs = len({c.doc_id for c in s.citations})
@@ -45,14 +60,17 @@ def _score(s: Statement) -> float:
     length = 0.0 if words <= ONE_LINE_WORDS else (words - ONE_LINE_WORDS) * 0.03
     reads = quality(text, text) * (1 - 0.6 * _quote_share(text))  # quotations, pronoun openers: poor key points
     lede = 1.0 / (1.0 + 0.3 * min(c.sentence for c in s.citations)) if s.citations else 0.0  # news ledes carry the bottom line
-    return reads * (0.35 * min(n_docs, 4) / 4 + 0.25 * informative + 0.2 * lede + 0.1 * (s.origin == "seq2seq") + 0.1) - length
+    # the bottom line is what is newest: a brief leads with the latest state of each story
+    recent = 0.25 * _recency(s, index)
+    return reads * (0.35 * min(n_docs, 4) / 4 + 0.25 * informative + 0.2 * lede + 0.1 * (s.origin == "seq2seq")
+                    + 0.1 + recent) - length
 
 
 def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POINTS) -> list[Statement]:
     """The strongest statement of each top theme first, then second-best ones, never two alike."""
     want = max(MIN_POINTS, min(MAX_POINTS, k or MAX_POINTS))
     # themes come ranked by the group stage (most salient first, the catch-all theme last)
-    pools = [sorted([s for s in t.summary if s.citations], key=lambda s: -_score(s)) for t in themes]
+    pools = [sorted([s for s in t.summary if s.citations], key=lambda s: -_score(s, index)) for t in themes]
     chosen: list[Statement] = []
     feats = []
     for rnd in range(3):
