@@ -318,17 +318,16 @@ def arg_values(tok, ctx: Context, *, role: str) -> list[ArgValue]:
         if h.pos_ in ("VERB", "AUX") or h.lower_ in NON_TARGET_NOUNS:
             continue
         if _is_pair_reference(h):
+            definite = any(c.lower_ in ("the", "both", "these", "those") for c in h.lefts)
             nation = _pair_nation(h, ctx)
             pair = None
-            if nation:  # "the two Russian officials": the latest pair named with that country, however far back
+            if nation and definite:  # "the two Russian officials": the latest pair named with that country, however far back
                 pair = next((p for sent, p, countries in reversed(ctx.pairs)
                              if nation in countries and ctx.sent - sent <= 30), None)
             elif ctx.last_pair and ctx.sent - ctx.last_pair_sent <= 1:
                 pair = ctx.last_pair
             if pair:
                 out.extend(ArgValue(x, x) for x in pair if all(x != o.text for o in out))
-                continue
-            if nation:
                 continue
         v = _value(h, ctx, role=role)
         if v is not None and all(v.text != o.text for o in out):
