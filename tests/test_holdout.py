@@ -125,9 +125,6 @@ def test_html_page_keeps_only_the_article(brief):
 
 # -- the cross-outlet discrepancy --------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason="discrepancy finder groups number facts by exact verb lemma: '23 people were "
-                   "arrested' (Northgate Post) and 'detained nineteen people' (Velmar Daily) never meet (no arrest~detain "
-                   "synonymy) -- brief/extract/discrepancies.py NumberFact.key")
 def test_arrest_count_discrepancy_found_with_both_sources(brief):
     outlets = {d.id: d.outlet for d in brief.documents}
     hits = []
@@ -143,9 +140,6 @@ def test_arrest_count_discrepancy_found_with_both_sources(brief):
         assert "23" in sent or "nineteen" in sent
 
 
-@pytest.mark.xfail(strict=False, reason="an evolving count reported a week apart (14 ships waiting on April 1, 52 on "
-                   "April 8) is flagged as sources disagreeing; discrepancies ignore that the figures are tied to "
-                   "different days -- brief/extract/discrepancies.py find_discrepancies/_alike (14-day window)")
 def test_evolving_figure_is_not_a_discrepancy(brief):
     for disc in brief.discrepancies:
         dates = {brief.document(v.doc_id).published for v in disc.values}

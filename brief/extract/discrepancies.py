@@ -13,6 +13,7 @@ reported.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -81,10 +82,80 @@ class NumberFact:
     verb_text: str
     qualifier: str | None = None
     phrase: str = ""  # the words from the number to its noun ("Fifteen Russian soldiers")
+    predicate: str = ""  # the verb's synonym class ("detain" -> "arrest"); "" = the verb lemma itself
+    dates: tuple[str, ...] = ()  # date expressions anchoring the happening in the sentence ("on Tuesday")
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.verb, self.noun)
+        return (self.predicate or self.verb, self.noun)
+
+
+# Predicates that count the same thing in different words (English, not any one story).
+PREDICATE_GROUPS = {
+    "arrest": ("arrest", "detain", "apprehend", "nab", "round", "jail", "custody"),
+    "kill": ("kill", "die", "dead", "death", "perish", "slay", "slaughter", "murder", "massacre", "fatality"),
+    "injure": ("injure", "wound", "hurt", "maim", "injury", "injured", "wounded"),
+    "displace": ("displace", "flee", "evacuate", "uproot", "relocate", "evacuee", "displaced"),
+    "missing": ("missing", "unaccounted", "disappear", "vanish"),
+    "rescue": ("rescue", "save"),
+    "hospitalise": ("hospitalise", "hospitalize", "admit"),
+}
+PREDICATE_OF = {w: canon for canon, words in PREDICATE_GROUPS.items() for w in words}
+# verbs that only carry the predicate in a complement: "remain missing", "were left dead", "went missing"
+LIGHT_VERBS = {"be", "remain", "go", "leave", "list", "report", "declare", "confirm", "pronounce", "find", "take", "lose",
+               "claim", "hold"}
+SPEECH_VERBS = {"say", "tell", "announce", "report", "add", "state", "confirm", "claim", "note", "write", "declare",
+                "insist", "deny", "dispute", "argue", "estimate", "according", "put"}
+
+
+def predicate_class(verb, noun=None) -> str:
+    """The synonym class of a counting predicate, read off the parse.
+
+    "23 people were arrested" / "police detained nineteen people" / "took 19 people into
+    custody" -> "arrest"; "12 were killed" / "12 people died" / "lost their lives" -> "kill";
+    "remain missing" / "are unaccounted for" -> "missing".  Unknown verbs are their own class.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        for c in verb.children:
+            w = c.lemma_.lower()
+            if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod") and (w in PREDICATE_OF or c.lower_ in PREDICATE_OF):
+                return PREDICATE_OF.get(w) or PREDICATE_OF[c.lower_]
+            if c.dep_ == "prep" and c.lower_ in ("into", "in"):  # "taken into custody"
+                if any(g.lemma_.lower() == "custody" for g in c.children):
+                    return "arrest"
+            if lemma == "lose" and c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives"):
+                return "kill"
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children):
+            return "kill"
+        if noun is not None and lemma in ("lose", "claim") and noun.lemma_.lower() in ("life", "lives"):
+            return "kill"
+    return PREDICATE_OF.get(lemma, lemma)
+
+
+def _happening_dates(span, verb) -> tuple[str, ...]:
+    """Date expressions in the sentence that date the happening, not the report of it.
+
+    "...were arrested on Tuesday, a spokesman said on Wednesday" -> ("on Tuesday",): a date
+    hanging from a speech verb ("said on Wednesday") dates the telling and is left out.
+    """
+    out = []
+    for ent in getattr(span, "ents", ()):
+        if ent.label_ != "DATE":
+            continue
+        head = ent.root
+        hops = 0
+        while head.head.i != head.i and head.pos_ not in ("VERB",) and hops < 8:
+            head = head.head
+            hops += 1
+        if head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and head.i != verb.i:
+            continue
+        text = ent.text
+        prev = span.doc[ent.start - 1] if ent.start > span.start else None
+        if prev is not None and prev.lower_ in ("on", "by", "since", "in", "from", "until", "during"):
+            text = f"{prev.text} {text}"
+        out.append(re.sub(r"['’]s$", "", text))
+    return tuple(out)
 
 
 TOLL_NOUNS = {"number", "toll", "count", "tally", "figure", "total"}
@@ -131,8 +202,10 @@ def _toll_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
             verb_lemma, verb_text = participle.lemma_.lower(), participle.text
         else:
             continue
+        pred = predicate_class(participle) if participle is not None and verb_lemma != "kill" else PREDICATE_OF.get(verb_lemma, verb_lemma)
         out.append(NumberFact(doc_id, sent_index, value, num.text, noun_class, noun.text if noun is not None else "people",
-                              verb_lemma, verb_text, None, f"{num.text} {noun.text if noun is not None else 'dead'}"))
+                              verb_lemma, verb_text, None, f"{num.text} {noun.text if noun is not None else 'dead'}",
+                              pred, _happening_dates(span, verb)))
     return out
 
 
@@ -178,8 +251,12 @@ def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
         first = min(t.i for t in num_toks)
         lead = min([t.i for t in tok.subtree if t.i < first and t.i >= first - 3 and not t.is_punct] + [first])
         phrase = span.doc[lead : noun.i + 1].text if 0 < noun.i - lead <= 7 else ""
+        pred = predicate_class(verb, noun)
+        if pred == "hold" and noun_class == "people" and not any(c.lower_ in ("hostage", "hostages") for c in verb.children):
+            pred = "arrest"  # "police held 20 people overnight"
         facts.append(NumberFact(doc_id, sent_index, value, span.doc[first : max(t.i for t in num_toks) + 1].text,
-                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual, phrase))
+                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual, phrase,
+                                pred, _happening_dates(span, verb)))
     return facts
 
 
@@ -214,6 +291,12 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
                     k = (c.doc_id, c.sentence + d)
                     if 0 <= k[1] < docs_sentences.get(c.doc_id, 0):
                         by_sentence.setdefault(k, set()).add(ev.id)
+    published: dict[str, dt.date | None] = {}
+    if sentence_info is not None:
+        for f in facts:
+            if f.doc_id not in published:
+                info = sentence_info(f.doc_id, f.sentence)
+                published[f.doc_id] = info[2] if len(info) > 2 else None
     groups: dict[tuple[str, str], list[NumberFact]] = {}
     for f in facts:
         groups.setdefault(f.key, []).append(f)
@@ -240,6 +323,8 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
                         linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
                 if not linked:
                     continue
+                if not same_time(a, b, published.get(a.doc_id), published.get(b.doc_id)):
+                    continue  # an evolving figure told on different days is an update, not a disagreement
                 linked = {x for x in linked if x}
                 pair = (ka, kb, key)
                 if pair in seen_pairs:
@@ -247,6 +332,44 @@ def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_senten
                 seen_pairs.add(pair)
                 _add(out, key, a, b, sorted(linked, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0), merge_any=not linked)
     return out
+
+
+def fact_days(f: NumberFact, published: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+    """The days the fact's sentence ties its happening to ("on Tuesday" read against the publication date)."""
+    from brief.extract.dates import normalize_date
+
+    out = []
+    for text in f.dates:
+        try:
+            v = normalize_date(text, published)
+        except Exception:  # a date the resolver cannot read is no anchor
+            continue
+        if v.start is not None:
+            out.append((v.start, v.end or v.start))
+    return out
+
+
+def same_time(a: NumberFact, b: NumberFact, pa: dt.date | None, pb: dt.date | None) -> bool:
+    """Can the two figures be about the same moment?
+
+    Both sentences dated ("on Tuesday", "Saturday's clash") -> their days must overlap.
+    Otherwise the publication dates stand in: reports more than a day apart are taken
+    as successive updates of a changing figure ("14 ships waiting", a week later "52"),
+    unless the one dated sentence names a day the other report can still be about.
+    With no date on either side nothing rules the pair out.
+    """
+    da, db = fact_days(a, pa), fact_days(b, pb)
+    if da and db:
+        return any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
+    if pa is None or pb is None:
+        return True
+    if abs((pa - pb).days) <= 1:
+        return True
+    # one side dated: the other report (published p) can be about its own day or the two before
+    for days, p in ((da, pb), (db, pa)):
+        if days and any(s <= p and e >= p - dt.timedelta(days=2) for s, e in days):
+            return True
+    return False
 
 
 def _alike(a, b, min_sim: float = 0.3) -> bool:

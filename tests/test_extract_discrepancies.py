@@ -1,0 +1,187 @@
+"""Discrepancies: one happening told with different verbs; evolving figures are updates, not clashes.
+
+Short texts written for these tests (fictional places) plus the hold-out corpus
+(tests/fixtures/holdout, ground truth in its README.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from brief.config import BriefConfig
+from brief.extract import extract
+from brief.extract.discrepancies import NumberFact, predicate_class, same_time
+from brief.model import Document
+from brief.nlp import get_nlp
+
+HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
+DAY = dt.date(2024, 5, 14)  # a Tuesday
+
+
+def _doc(i, body, published=None, outlet=None):
+    return Document(id=f"d-q{i}", title=f"q{i}", text=body, body=body, published=published, outlet=outlet)
+
+
+def _run(docs):
+    return extract(docs, config=BriefConfig(), progress=lambda *a: None)
+
+
+def _values(x):
+    return [sorted(v.value for v in d.values) for d in x.discrepancies]
+
+
+# -- equivalent predicates ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,verb,expected", [
+    ("Police detained nineteen people at the gate.", "detained", "arrest"),
+    ("Twenty people were arrested at the gate.", "arrested", "arrest"),
+    ("Officers took 19 people into custody at the gate.", "took", "arrest"),
+    ("Twelve people died in the fire.", "died", "kill"),
+    ("Twelve people lost their lives in the fire.", "lost", "kill"),
+    ("Six villagers were wounded by the blast.", "wounded", "injure"),
+    ("Three thousand residents fled the town.", "fled", "displace"),
+    ("Four fishermen remain missing after the storm.", "remain", "missing"),
+    ("The company shipped 40 containers.", "shipped", "ship"),
+])
+def test_predicate_classes(sentence, verb, expected):
+    doc = get_nlp()(sentence)
+    tok = next(t for t in doc if t.text == verb)
+    assert predicate_class(tok) == expected
+
+
+def test_arrested_and_detained_on_the_same_day_disagree():
+    docs = [
+        _doc(1, "Riot police cleared a picket at the north gate of the Dorrin steelworks in Valsk on Monday, and "
+                "23 people were arrested, a police spokesman said.", DAY, "Ledger"),
+        _doc(2, "Police detained nineteen people when officers broke up a picket at the north gate of the Dorrin "
+                "steelworks in Valsk on Monday, union lawyers said on Tuesday.", DAY + dt.timedelta(days=1), "Courier"),
+    ]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+    d = x.discrepancies[0]
+    assert {v.doc_id for v in d.values} == {"d-q1", "d-q2"}
+    vals = " ".join(v.value for v in d.values)
+    assert "23" in vals and "nineteen" in vals
+    assert "arrest" in d.fact or "detain" in d.fact
+
+
+def test_killed_and_died_in_one_fire_disagree():
+    docs = [
+        _doc(1, "Twelve people were killed when a fire swept through the Orlen textile factory in Brask on Sunday, "
+                "the fire service said.", DAY, "Ledger"),
+        _doc(2, "Seventeen people died when a fire swept through the Orlen textile factory in Brask on Sunday, "
+                "hospital officials said.", DAY, "Courier"),
+    ]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+    assert {v.doc_id for v in x.discrepancies[0].values} == {"d-q1", "d-q2"}
+
+
+def test_different_counted_things_are_not_compared():
+    docs = [
+        _doc(1, "Twelve people were killed when a fire swept through the Orlen textile factory in Brask on Sunday, "
+                "the fire service said.", DAY, "Ledger"),
+        _doc(2, "Seventeen machines were destroyed when a fire swept through the Orlen textile factory in Brask on "
+                "Sunday, the owners said.", DAY, "Courier"),
+    ]
+    assert _run(docs).discrepancies == []
+
+
+# -- evolving figures --------------------------------------------------------------------------------------------
+
+SHIPS_1 = ("By Tuesday evening, 14 ships were waiting at anchor outside the harbour of Port Selka, "
+           "the Selka port authority said.")
+SHIPS_2 = "The Selka port authority said on Tuesday that 52 ships were waiting at anchor outside the harbour of Port Selka."
+
+
+def test_figure_reported_a_week_apart_is_an_update():
+    docs = [_doc(1, SHIPS_1, DAY, "Ledger"), _doc(2, SHIPS_2, DAY + dt.timedelta(days=7), "Courier")]
+    assert _run(docs).discrepancies == []
+
+
+def test_same_figures_without_dates_are_still_reported():
+    # control for the test above: the two sentences are linked; only the dates keep them apart
+    docs = [_doc(1, SHIPS_1, None, "Ledger"), _doc(2, SHIPS_2, None, "Courier")]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+
+
+def test_same_figures_published_the_same_day_are_reported():
+    docs = [_doc(1, SHIPS_1, DAY, "Ledger"), _doc(2, SHIPS_2, DAY, "Courier")]
+    assert len(_run(docs).discrepancies) == 1
+
+
+def test_later_report_about_the_same_dated_happening_still_disagrees():
+    # the toll "has risen" two days later, but both sentences date the clash to the same Sunday
+    docs = [
+        _doc(1, "At least 12 people were killed on Sunday when Osmarian border guards and Keldish troops exchanged "
+                "fire at the Vessa crossing on the Lune River, the interior ministry said.", DAY - dt.timedelta(days=1),
+             "Ledger"),
+        _doc(2, "The number of people killed in Sunday's exchange of fire between Osmarian and Keldish forces at the "
+                "Vessa crossing on the Lune River has risen to fourteen, hospital officials said on Tuesday.", DAY,
+             "Courier"),
+    ]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+
+
+def _fact(doc_id, value, dates=()):
+    return NumberFact(doc_id, 0, value, str(value), "ship", "ships", "wait", "waiting", dates=tuple(dates))
+
+
+def test_same_time_rules():
+    a, b = _fact("a", 14, ["on Tuesday"]), _fact("b", 52, ["on Tuesday"])
+    # both dated: the days decide, whatever the publication dates
+    assert same_time(a, b, DAY, DAY + dt.timedelta(days=1))  # Tuesday May 14 both times
+    assert not same_time(a, b, DAY, DAY + dt.timedelta(days=7))  # two different Tuesdays
+    u, v = _fact("u", 14), _fact("v", 52)
+    assert same_time(u, v, None, None)  # nothing known: not ruled out
+    assert same_time(u, v, DAY, None)
+    assert same_time(u, v, DAY, DAY + dt.timedelta(days=1))
+    assert not same_time(u, v, DAY, DAY + dt.timedelta(days=5))
+    # one dated sentence: a report published shortly after that day can be about it
+    assert same_time(a, v, DAY, DAY + dt.timedelta(days=2))
+    assert not same_time(a, v, DAY, DAY + dt.timedelta(days=9))
+
+
+def test_date_of_the_telling_is_not_the_date_of_the_happening():
+    doc = get_nlp()("Police detained nineteen people on Monday, union lawyers said on Wednesday.")
+    from brief.extract.discrepancies import sentence_facts
+
+    facts = sentence_facts(doc[:], "d", 0)
+    f = next(f for f in facts if f.value == 19)
+    assert any("Monday" in t for t in f.dates)
+    assert not any("Wednesday" in t for t in f.dates)
+
+
+# -- hold-out corpus ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def holdout():
+    from brief.clean import clean_documents
+    from brief.ingest import load_inputs
+
+    cfg = BriefConfig()
+    docs = load_inputs([HOLDOUT], config=cfg, on_problem=lambda p: None, progress=lambda *a: None)
+    docs = clean_documents(docs, config=cfg, progress=lambda *a: None)
+    return docs, _run(docs)
+
+
+def test_holdout_arrest_counts_from_two_outlets(holdout):
+    docs, x = holdout
+    by_id = {d.id: d for d in docs}
+    hits = [d for d in x.discrepancies
+            if any("23" in v.value for v in d.values) and any("nineteen" in v.value.lower() for v in d.values)]
+    assert len(hits) == 1, _values(x)
+    assert {by_id[v.doc_id].outlet for v in hits[0].values} == {"Northgate Post", "Velmar Daily"}
+
+
+def test_holdout_ship_counts_are_not_a_discrepancy(holdout):
+    docs, x = holdout
+    by_id = {d.id: d for d in docs}
+    for d in x.discrepancies:
+        text = " ".join(by_id[v.doc_id].sentences[v.sentence].text for v in d.values).lower()
+        assert "ships" not in text and "vessels" not in text, (d.fact, [v.value for v in d.values])
