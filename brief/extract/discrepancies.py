@@ -3,8 +3,13 @@
 A *number fact* is a count attached to a noun and the verb it hangs from
 ("14 personnel were killed" -> kill / people = 14; "Fifteen Russian soldiers
 were killed" -> kill / people = 15; numbers written as words are read too).
-Two facts with the same verb and noun class but different values disagree when
-they are about the same happening: their sentences (or the sentences next to
+Verbs are folded into predicate classes that count the same thing in other words
+(arrest ~ detain ~ "take into custody", kill ~ die ~ "lose their lives", injure ~
+wound, displace ~ flee ~ evacuate, "remain missing" ~ unaccounted for).  Two facts
+with the same predicate class and noun class but different values disagree when
+they are about the same moment (``same_time``: the days their sentences name, else
+publication dates at most a day apart -- a figure reported a week later is an
+update) and about the same happening: their sentences (or the sentences next to
 them) are mentions of one merged event reported by more than one document, or
 both sentences are mentions of the same event.  Different facts that merely
 share a verb ("six people killed" in another strike) are not linked and are not
