@@ -86,3 +86,13 @@ def test_two_demonym_officials_resolve_to_the_pair_named_earlier(seeds):
     # ... which merges with the outlet that names them: one meeting, two sources
     met = [e for e in two if e.action == "meet"]
     assert met and len(set(met[0].sources)) >= 2
+
+
+def test_name_in_apposition_with_an_outlet_noun_is_an_organisation(seeds):
+    docs, x = seeds
+    sents = [s for d in docs for s in d.sentences if "broadcaster" in s.text]
+    assert sents  # the seeds cite a public broadcaster by name
+    kan = [e for e in x.entities if e.id == "Kan"]
+    assert kan and kan[0].label == "ORG"
+    assert not any("Kan" in e.locations for e in x.events)
+    assert any(e.attribution == "Kan" for e in _events_in(docs, x, "broadcaster"))

@@ -204,6 +204,46 @@ PLACE_NOUNS = {"crossing", "border", "camp", "village", "villages", "town", "tow
 LOCATIVE_PREPS = {"in", "at", "near", "into", "outside", "inside", "across", "around", "toward", "towards", "beyond"}
 
 
+# Common nouns that name an organisation's kind: a name in apposition with one of them is that organisation.
+ORG_KIND_NOUNS = {
+    "broadcaster", "newspaper", "daily", "weekly", "paper", "tabloid", "magazine", "agency", "channel", "network",
+    "station", "website", "site", "outlet", "portal", "group", "company", "firm", "ministry", "broadcasting",
+    "television", "tv", "radio", "publication", "journal", "corporation", "conglomerate", "bank", "party",
+    "organisation", "organization", "ngo", "charity", "militia", "movement", "faction", "union", "think-tank",
+    "startup", "operator", "carrier", "airline", "manufacturer", "producer", "network", "wire", "service",
+}
+_ORG_KIND_NO_COMPOUND = {"ministry", "group", "party", "union", "bank", "service", "site", "paper", "station"}
+
+
+def _org_kind(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ") and (tok.lower_ in ORG_KIND_NOUNS or tok.lemma_.lower() in ORG_KIND_NOUNS)
+
+
+def entity_label(ent) -> str:
+    """spaCy's label, corrected where the words around a name say what it is: a name in apposition with
+    (or right after) an organisation-kind noun ("public broadcaster X", "X, the news agency",
+    "the daily X") is an ORG even when the tagger called it a place or a person."""
+    label = ent.label_
+    if label not in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
+        return label
+    doc = ent.doc
+    root = ent.root
+    if root.dep_ == "appos" and _org_kind(root.head) and root.head.i < ent.start:
+        return "ORG"
+    if any(c.dep_ == "appos" and _org_kind(c) for c in root.children):
+        return "ORG"
+    j = ent.start - 1
+    if j >= 0 and _org_kind(doc[j]) and not doc[j].ent_type_ and (doc[j].head.i == root.i or root.head.i == j
+                                                                   or doc[j].dep_ in ("compound", "amod")):
+        return "ORG"
+    if j >= 0 and _org_kind(doc[j]) and not doc[j].ent_type_ and doc[j].lower_ not in _ORG_KIND_NO_COMPOUND:
+        return "ORG"
+    if (root.dep_ == "compound" and _org_kind(root.head) and root.head.i == ent.end
+            and root.head.lower_ not in _ORG_KIND_NO_COMPOUND and label != "NORP"):
+        return "ORG"  # "the Kan broadcaster", "Reuters news agency"
+    return label
+
+
 def place_hint(ent) -> bool:
     """The mention sits where places sit ("near X", "the X crossing", "the towns of X and Y")."""
     root = ent.root

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from brief.extract.dates import normalize_date
-from brief.extract.entities import (ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country,
+from brief.extract.entities import (ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country, entity_label,
                                     is_title_only, is_title_token, split_title)
 from brief.model import Citation, Event
 
@@ -216,7 +216,7 @@ class ArgValue:
 def entity_mention(ent) -> tuple[str, str, str]:
     """(bare name, label, title) for a spaCy entity span; the title is read from the words in front."""
     text = clean_name(ent.text)
-    label = ent.label_
+    label = entity_label(ent)
     title = ""
     if label == "PERSON":
         title, text = split_title(text)
@@ -963,7 +963,7 @@ def _places(tok, ctx: Context) -> list[str]:
         if t.pos_ == "VERB":
             break
         ent = ctx.ent_at.get(t.i)
-        if ent is not None and ent.label_ in PLACE_LABELS and t.i == ent.root.i:
+        if ent is not None and ent.label_ in PLACE_LABELS and t.i == ent.root.i and entity_label(ent) in PLACE_LABELS:
             eid = _ent_value(ent, ctx)
             if eid and eid not in out:
                 out.append(eid)
