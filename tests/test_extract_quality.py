@@ -96,3 +96,20 @@ def test_name_in_apposition_with_an_outlet_noun_is_an_organisation(seeds):
     assert kan and kan[0].label == "ORG"
     assert not any("Kan" in e.locations for e in x.events)
     assert any(e.attribution == "Kan" for e in _events_in(docs, x, "broadcaster"))
+
+
+def test_dateline_is_never_an_actor(demo):
+    docs, x = demo
+    import re
+    checked = 0
+    for e in x.events:
+        for c in e.mentions:
+            m = re.match(r"([A-Z][A-Z .'-]+)(?:,[^—–]{0,40})?\s+[—–]\s", _sentence(docs, c))
+            if not m:
+                continue
+            checked += 1
+            place = m.group(1).strip().lower()
+            assert not any(a.lower() == place or a.lower().startswith(place) for a in e.actors), (e.actors, place)
+    assert checked >= 5
+    # the sentence's real subject is the actor
+    assert any("Hundreds of families" in e.actors for e in _events_in(docs, x, "SEFRA"))
