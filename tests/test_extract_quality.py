@@ -3,6 +3,8 @@ statements, pair coreference, key phrase variants (demo corpus in examples/, see
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from brief.clean import clean_documents
@@ -100,7 +102,6 @@ def test_name_in_apposition_with_an_outlet_noun_is_an_organisation(seeds):
 
 def test_dateline_is_never_an_actor(demo):
     docs, x = demo
-    import re
     checked = 0
     for e in x.events:
         for c in e.mentions:
@@ -113,3 +114,18 @@ def test_dateline_is_never_an_actor(demo):
     assert checked >= 5
     # the sentence's real subject is the actor
     assert any("Hundreds of families" in e.actors for e in _events_in(docs, x, "SEFRA"))
+
+
+def test_variants_of_one_thing_share_their_common_part(seeds):
+    docs, x = seeds
+    hot = [e for e in x.events if any("confliction hotline" in p for p in e.keyphrases)]
+    mech = [e for e in x.events if any("confliction mechanism" in p for p in e.keyphrases)]
+    assert hot and mech
+    shared = {p for e in hot for p in e.keyphrases} & {p for e in mech for p in e.keyphrases}
+    assert any("confliction" in p for p in shared), shared
+    # nothing is invented: every key phrase is words of the corpus (spelling variants folded)
+    corpus = " ".join(s.text for d in docs for s in d.sentences).lower().replace("’", "'")
+    norm = lambda t: " ".join(re.sub(r"[-“”\"‘']", " ", t).split())  # noqa: E731
+    flat = norm(corpus)
+    for p in {p for e in x.events for p in e.keyphrases}:
+        assert norm(p) in flat or norm(p).replace(" ", "") in flat.replace(" ", ""), p

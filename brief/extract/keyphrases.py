@@ -86,7 +86,50 @@ def sentence_keyphrases(span, chunks=None) -> list[tuple[str, bool]]:
             continue
         if (text, multi) not in out:
             out.append((text, multi))
+        if multi:
+            # the parts one thing is told by in other words ("de-confliction hotline" / "de-confliction
+            # mechanism", "security coordination mechanism" / "coordination mechanism"): a leading hyphenated
+            # modifier and the two-word noun compound at the end, as text of the sentence; they only count
+            # as key phrases when they recur (see ``extract``)
+            for part in _compound_parts(toks, doc):
+                if part != text and (part, False) not in out and (part, True) not in out:
+                    out.append((part, False))
     return out
+
+
+def _words(toks, doc) -> list[list]:
+    """Tokens grouped into written words (a hyphenated word is one)."""
+    words: list[list] = []
+    for t in toks:
+        if words and t.i > 0 and (not doc[t.i - 1].whitespace_) and (t.text == "-" or doc[t.i - 1].text == "-"):
+            words[-1].append(t)
+        else:
+            words.append([t])
+    return words
+
+
+def _word_text(w) -> str:
+    return "".join(t.text for t in w).lower().replace("’", "'")
+
+
+def _compound_parts(toks, doc) -> list[str]:
+    words = _words(toks, doc)
+    if len(words) < 2:
+        return []
+    parts = []
+    lead = words[0]
+    lead_text = _word_text(lead)
+    nounish = len(lead) > 1  # a hyphenated modifier is a term of its own ("de-confliction", "de-escalation")
+    if nounish and len(lead_text) >= 4 and lead_text not in GENERIC and lead_text not in QUANTIFIERS \
+            and re.fullmatch(r"[a-z][a-z\-]*[a-z]", lead_text):
+        parts.append(lead_text)
+    if len(words) >= 3:
+        mod = words[-2]
+        if mod[-1].pos_ in ("NOUN", "PROPN") and mod[-1].dep_ == "compound":
+            tail = f"{_word_text(words[-2])} {_word_text(words[-1])}"
+            if re.fullmatch(r"[a-z][a-z\- ]*[a-z]", tail):
+                parts.append(tail)
+    return parts
 
 
 def variant_key(phrase: str) -> str:
