@@ -31,6 +31,23 @@ def _noop_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
+def problem_handler(config: BriefConfig, problems: list[InputProblem], report: Reporter | None) -> Reporter:
+    """The ``on_problem`` callback every entry point gives ingest.
+
+    With ``config.strict`` the first bad input raises :class:`InputError`;
+    otherwise it is kept in ``problems`` and passed on to ``report``.
+    """
+
+    def on_problem(p: InputProblem) -> None:
+        if config.strict:
+            raise InputError(p.path, p.message)
+        problems.append(p)
+        if report is not None:
+            report(p)
+
+    return on_problem
+
+
 def _in_window(doc: Document, since: dt.date | None, until: dt.date | None) -> bool:
     day = doc.published or (doc.first_seen.date() if doc.first_seen else None)
     if day is None:
@@ -61,13 +78,7 @@ def run(
     config = config or BriefConfig()
     progress = progress or _noop_progress
     problems: list[InputProblem] = []
-
-    def on_problem(p: InputProblem) -> None:
-        if config.strict:
-            raise InputError(p.path, p.message)
-        problems.append(p)
-        if report is not None:
-            report(p)
+    on_problem = problem_handler(config, problems, report)
 
     docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
     docs = clean_documents(docs, config=config, progress=progress)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.config import BriefConfig
-from brief.errors import BriefError, ConfigError, InputError, NoDocumentsError
+from brief.errors import BriefError, ConfigError, NoDocumentsError
 from brief.model import Brief, Event, InputProblem, Theme
 from brief.state import atomic_write_json, load_state, run_lock, save_state
 
@@ -336,7 +336,7 @@ def run_weekly(
 ) -> WeeklyResult:
     """Build and write the brief of the week ending at ``as_of``; see the module docstring."""
     from brief.ingest import load_inputs
-    from brief.pipeline import run
+    from brief.pipeline import problem_handler, run
 
     if not config.sources:
         where = f"{config.config_path}: " if config.config_path else ""
@@ -349,13 +349,7 @@ def run_weekly(
     output_dir = Path(config.output_dir)
     progress = progress or _noop
     problems: list[InputProblem] = []
-
-    def on_problem(p: InputProblem) -> None:
-        if config.strict:
-            raise InputError(p.path, p.message)
-        problems.append(p)
-        if report is not None:
-            report(p)
+    on_problem = problem_handler(config, problems, report)
 
     with run_lock(output_dir):
         spath = state_path(config)
