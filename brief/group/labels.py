@@ -164,6 +164,9 @@ class LabelContext:
             t: n * (n / max(n, self.token_corpus.get(t, n))) * ((1.0 + 0.5 * (len(tok_docs[t]) - 1)) if many_docs else 1.0)
             for t, n in tok_ev.items()
         }
+        word_ev: Counter = Counter()
+        for e in evs:
+            word_ev.update({t for p in self.phrases_of.get(e.id, ()) for t in _words(p)})
         owned = self.owned_headlines(evs)
         out = []
         for p in sorted(used):
@@ -182,9 +185,16 @@ class LabelContext:
             words = p.split(" ")
             score = fam_events * spec * ((1.0 + 0.5 * (len(fam_docs) - 1)) if many_docs else 1.0)
             toks = self.tokens.get(p, frozenset())
+            pw = _words(p)
             if toks:
-                # words this phrase shares with the rest of the theme ("border shooting" <- "border clash")
-                score += TOKEN_WEIGHT * sum(tok_score.get(t, 0.0) for t in toks) / math.sqrt(len(toks))
+                # words this phrase shares with the rest of the theme ("border shooting" <- "border clash");
+                # every topic word counts in the divisor, short ones too ("jet fuel" is not all "fuel")
+                score += TOKEN_WEIGHT * sum(tok_score.get(t, 0.0) for t in toks) / math.sqrt(max(len(toks), len(pw)))
+            if len(pw) >= 2:
+                # an incidental modifier: one word of the phrase is used by far fewer of the theme's events
+                # than another ("jet fuel" when "fuel" is in most events and "jet" in two)
+                support = [word_ev.get(t, 0) for t in pw]
+                score *= math.sqrt(max(1, min(support)) / max(1, max(support)))
             score *= 1.0 + 0.15 * min(2, len(words) - 1)
             if len(words) == 1:
                 score *= SINGLE_WORD
@@ -215,6 +225,10 @@ class LabelContext:
                 t: n * (n / max(n, self.word_corpus.get(t, n))) * ((1.0 + 0.5 * (len(w_docs[t]) - 1)) if many_docs else 1.0)
                 for t, n in w_ev.items()
             }
+            best_w = max(w_score.values(), default=0.0)
+            # the theme's main words: a headline chunk naming one of them may add the editor's own word
+            # ("fuel" in most events -> "fuel rationing" from the headline)
+            top_words = {t for t, v in w_score.items() if v >= 0.6 * best_w and w_ev[t] >= max(2, 0.3 * len(evs))}
             name_words = {t for n in theme_names if cm.entity_label.get(n) != "PERSON" for t in _words(n.lower())}
             for _, w, doc in owned:
                 for key, surface in self.headline_chunks(doc):
@@ -222,8 +236,9 @@ class LabelContext:
                     inside = [t for t in words if w_score.get(t, 0.0) > 0]
                     if key in known or len(surface.split()) < 2 or not inside or 2 * len(inside) < len(words):
                         continue
-                    if any(t not in w_score and t not in name_words for t in words):
-                        continue
+                    editorial = [t for t in words if t not in w_score and t not in name_words]
+                    if editorial and not (top_words & set(words) and len(surface.split()) <= 3):
+                        continue  # a word the theme never uses, unless a short chunk names the theme's main word
                     low = f" {surface.lower()} "
                     if any(f" {x} " in low for x in persons) or key.split(" ")[-1] in ABSTRACT_HEADS:
                         continue
@@ -231,7 +246,8 @@ class LabelContext:
                         continue  # the corpus-wide actors name every story, not this one
                     if not any(t not in name_words for t in inside):
                         continue
-                    base = sum(w_score[t] for t in inside) / math.sqrt(len(words)) * (1.0 + 0.15 * min(2, len(words) - 1))
+                    # the editor's own word ("rationing") neither adds nor dilutes
+                    base = sum(w_score[t] for t in inside) / math.sqrt(len(words) - len(editorial)) * (1.0 + 0.15 * min(2, len(words) - 1))
                     score = base * (1.0 + HEADLINE_BONUS * w)
                     known.add(key)
                     docs_n = len({d for t in inside for d in w_docs[t]})
