@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from brief.group.graph import CoMention
-from brief.group.labels import LabelContext, make_label
+from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
 from brief.group.phrases import DETERMINERS, content_tokens, normalise
 from brief.model import Document, Event, Theme
 
@@ -29,6 +29,7 @@ PERIPHERY_WEIGHT = 0.5  # once-mentioned nodes count less when placing an event
 MIN_CORE = 12
 SMALL_SHARE = 0.05
 MERGE_MIN = 0.12  # share of weight (geometric mean of the two volumes) two stories must share to merge
+STORYLESS = 0.4  # salience factor of a cluster with no concrete recurring key phrase
 PLACE_MIN_LIFT = 2.0  # a place goes into a label only when the theme mentions it well above the corpus rate
 
 
@@ -333,7 +334,9 @@ def build_themes(
         if not _viable(c, evs, members.get(c, []), cm):
             unassigned.extend(evs)
             continue
-        cands.append((salience(evs), c, evs))
+        # a cluster held together only by abstract phrases ("joint efforts") ranks below real stories
+        story = _story_phrases(evs, set(members.get(c, [])), cm)
+        cands.append((salience(evs) * (1.0 if story else STORYLESS), c, evs))
     cands.sort(key=lambda x: (-x[0], x[1]))
     total_cap = total_cap or max_themes
     keep = cands[:max_themes]
@@ -459,6 +462,16 @@ def _anchored(evs: list[Event], ctx: LabelContext, n_docs: int) -> bool:
             used[p] += 1
             docs[p] |= {ctx.doc_of.get(m.doc_id, m.doc_id) for m in e.mentions}
     return any(n >= 2 and len(docs[p]) >= 2 and n >= 0.5 * ctx.corpus_ev[p] for p, n in used.items())
+
+
+def _story_phrases(evs: list[Event], nodes: set[str], cm: CoMention) -> list[str]:
+    """Key phrases of a community that name a concrete thing (head not abstract) and recur in 2+ events."""
+    used = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if n in nodes)
+    return sorted(
+        n
+        for n, k in used.items()
+        if k >= 2 and cm.kind.get(n) == "keyphrase" and n.split(" ")[-1] not in ABSTRACT_HEADS and content_tokens(n)
+    )
 
 
 def _event_order(eid: str) -> tuple[int, str]:
