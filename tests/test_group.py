@@ -313,3 +313,16 @@ def test_every_event_is_themed_once_and_the_svg_still_renders(which, request):
     assert root.tag.endswith("svg")
     for t in grouping.themes:
         assert 1 <= len(t.label.split()) <= 8 and t.label[0].isupper()
+
+
+@pytest.mark.parametrize("which", ["seeds_grouping", "examples_grouping"])
+def test_no_theme_is_named_by_an_abstract_head_and_other_stays_small(which, request):
+    from brief.group.labels import ABSTRACT_HEADS
+
+    grouping = request.getfixturevalue(which)
+    real = [t for t in grouping.themes if t.label != "Other developments"]
+    for t in real:
+        assert t.label.lower().split()[-1] not in ABSTRACT_HEADS, t.label
+    other = sum(len(t.event_ids) for t in grouping.themes if t.label == "Other developments")
+    total = sum(len(t.event_ids) for t in grouping.themes)
+    assert other < 0.15 * total, (other, total)
