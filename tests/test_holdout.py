@@ -248,9 +248,6 @@ def test_timeline_events_are_dated_or_anchored_to_a_dated_report(brief):
     assert any(d == dt.date(2025, 4, 2) and "1,800" in s for d, s in days)
 
 
-@pytest.mark.xfail(strict=False, reason="a weekday plus month-day ('Saturday, April 12', 'Monday, April 14') is not "
-                   "parsed, so the timeline shows the raw quoted text instead of a date -- brief/extract/dates.py "
-                   "normalize_date")
 def test_explicit_month_day_dates_are_resolved(brief):
     unresolved = [(e.date_text, brief.sentence_text(e.mentions[0])) for e in brief.events
                   if e.date_text and re.search(r"\b(?:January|February|March|April|May|June|July|August|September|"
@@ -258,10 +255,6 @@ def test_explicit_month_day_dates_are_resolved(brief):
     assert not unresolved, unresolved
 
 
-@pytest.mark.xfail(strict=False, reason="weekdays in reported future ('the court would give its ruling on Thursday', "
-                   "'agreed to meet again on Saturday', 'would be lifted on Tuesday') resolve to the PAST weekday: the "
-                   "ruling is dated April 3, before the case was filed -- brief/extract/events.py only treats "
-                   "future/expected/planned modality as looking ahead")
 def test_reported_future_weekdays_resolve_forward(brief):
     wrong = []
     for e in brief.events:

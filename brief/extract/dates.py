@@ -101,6 +101,13 @@ def normalize_date(text: str, published: dt.date | None, *, future: bool = False
     t = re.sub(r"^(on|in|at|by|during|from|as of|until|till|through)\s+", "", t)
     t = re.sub(r"^the\s+", "", t)
     t = t.replace("’", "'")
+    # "Saturday, April 12" / "Monday 14 April": the weekday only confirms the month-day
+    wm = re.fullmatch(r"(?:(?:early|late|mid)[\s-]+)?" + _WEEKDAY_RE + r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+                      r"(?:(?:on|the)\s+)?(.*\d.*)", t)
+    named_weekday = None
+    if wm and re.search(_MONTH_RE, wm.group(2)):
+        named_weekday = WEEKDAYS[wm.group(1)]
+        t = wm.group(2).strip(" ,")
     ref = published
 
     def out(start: dt.date | None, end: dt.date | None = None) -> DateValue:
@@ -228,7 +235,8 @@ def normalize_date(text: str, published: dt.date | None, *, future: bool = False
             delta = (wd - ref.weekday()) % 7 or 7
             return out(ref + dt.timedelta(days=delta))
         if future and m.group(1) != "last":
-            return out(ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7))
+            # looking ahead from the day of publication: "will meet on Monday" in a Monday paper is that day
+            return out(ref + dt.timedelta(days=(wd - ref.weekday()) % 7))
         delta = (ref.weekday() - wd) % 7
         if m.group(1) == "last" and delta == 0:
             delta = 7
@@ -256,6 +264,11 @@ def normalize_date(text: str, published: dt.date | None, *, future: bool = False
         else:
             month, day = MONTHS[m.group(1)], int(m.group(2))
         y = _nearest_month(month, ref)
+        if named_weekday is not None:
+            # the weekday settles the year when the month-day falls on it in a neighbouring year only
+            fits = [yy for yy in (y, y - 1, y + 1) if (d := _safe_date(yy, month, day)) and d.weekday() == named_weekday]
+            if fits:
+                y = fits[0]
         return out(_safe_date(y, month, day))
     return out(None)
 

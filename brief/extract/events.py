@@ -201,6 +201,8 @@ class Context:
     sent: int = 0
     span_start: int = 0
     span_end: int = 0
+    # the places of the document's dateline (where it was filed from; never an event location), once seen
+    dateline_places: list | None = None
 
     def inside(self, tok) -> bool:
         return self.span_start <= tok.i < self.span_end
@@ -728,7 +730,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
         future = modality in ("future", "expected", "planned", "pledged") or lemma in ("expect", "plan", "schedule")
         for gov, txt, _ent in dates:
             if gov is not None and gov.i in verb_set:
-                dv = normalize_date(txt, ctx.published, future=future)
+                dv = normalize_date(txt, ctx.published, future=_looks_ahead(gov, future))
                 if date_text is None or (start is None and dv.start is not None):
                     date_text, start, end = txt, dv.start, dv.end
         if date_text is None and frame.date is not None:
@@ -776,7 +778,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
     def own_date(verb):
         for gov, txt, _ent in dates:
             if gov is not None and gov.i == verb.i:
-                dv = normalize_date(txt, ctx.published)
+                dv = normalize_date(txt, ctx.published, future=_looks_ahead(verb, False))
                 return (txt, dv.start, dv.end)
         return None
 
@@ -807,8 +809,13 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                 sub.modality = "warned" if lemma == "warn" else "expected"
             if speaker:
                 ctx.last_attribution = speaker
+            said_on = own_date(verb)
             for c in content:
-                visit(c, sub)
+                if said_on and _simultaneous(c):
+                    # "said on Tuesday that 52 ships were waiting": a state or ongoing action at the time of saying
+                    visit(c, _Frame(sub.attribution, sub.hedged, sub.negated, sub.modality, date=said_on))
+                else:
+                    visit(c, sub)
             for c in verb.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     visit(c, inherited)
@@ -858,8 +865,10 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
             if not ctx.inside(c):
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                # "would be held on Monday, April 14, and asked ...": a date ahead is not the past verb's date
+                shares_date = not _habitual(verb) and not (_looks_ahead(verb, False) and not _looks_ahead(c, False))
                 sub = _Frame(inherited.attribution, inherited.hedged, False, None, inherited.subject, inherited.subject_passive,
-                             None if _habitual(verb) else (own_date(verb) or frame.date))
+                             (own_date(verb) or frame.date) if shares_date else None)
                 if _has_subject(c):
                     sub.subject = []
                 visit(c, sub)
@@ -886,7 +895,9 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                     sub = _Frame(f.attribution, f.hedged, subject=[r])
                     if c.dep_ in ("ccomp", "conj"):
                         visit(c, sub)
-    if dateline:
+    # a dateline ("CASTRELL, Velmaria —") says where the reporter filed from, not where anything happened: it is
+    # never an event's location (the places are kept on the context as the document's filing place)
+    if dateline and ctx.dateline_places is None:
         places = []
         for ent in (e for e in (span.ents if ents is None else ents) if e.end <= dateline):
             if ent.label_ in PLACE_LABELS | {"ORG", "PERSON"}:
@@ -894,9 +905,7 @@ def extract_sentence_events(span, sent_index: int, ctx: Context, ents=None) -> l
                 eid = ctx.resolver.resolve(ctx.doc_id, name, "GPE") or ctx.resolver.resolve(ctx.doc_id, name, ent.label_)
                 if eid and eid not in places:
                     places.append(eid)
-        for e in events:
-            if not e.locations:
-                e.locations = list(places)
+        ctx.dateline_places = places
     # sentence-wide hedges ("It's unclear ...", "The article speculated ...") reach every event
     if any(t.lower_ in ("reportedly", "allegedly", "purportedly") for t in span):
         for e in events:
@@ -919,6 +928,56 @@ HABITUAL_ADVERBS = {"usually", "typically", "often", "normally", "generally", "a
                     "ordinarily", "commonly", "annually", "yearly", "seasonally", "invariably"}
 _PERIOD_NOUNS = {"year", "month", "week", "day", "night", "morning", "evening", "season", "spring", "summer",
                  "autumn", "fall", "winter", "time", "weekend", "decade", "harvest"}
+
+
+# verbs whose to-infinitive tells something done (or not) at that time, not something ahead of it:
+# "failed to give notice on Monday", "refused to comment on Tuesday", "began to queue on Friday"
+RETROSPECTIVE_MATRIX = {
+    "fail", "refuse", "decline", "manage", "try", "attempt", "begin", "start", "continue", "cease", "stop", "seem",
+    "appear", "happen", "tend", "neglect", "forget", "get", "come", "use", "bother", "dare", "hesitate", "struggle",
+    "rush", "resume", "able", "unable", "help", "choose", "opt", "go", "remember", "proceed", "hurry",
+}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+
+
+def _looks_ahead(gov, modal_future: bool) -> bool:
+    """Whether a time expression hanging from ``gov`` points ahead of the report (the next Thursday, not the last).
+
+    Decided by the verb's own tense and auxiliaries: a past or perfect form looks back ("met on Thursday",
+    "had agreed on Monday"); "will/shall/'ll", "would" (reported future; not "would have"), a present
+    progressive ("are meeting on Friday") and a to-infinitive under a verb of intention, agreement,
+    expectation or order ("agreed to meet again on Saturday", "is due to sail on Friday", "asked them to
+    attend on Monday") look ahead; otherwise the clause's modality decides (``modal_future``).
+    """
+    auxes = [c for c in gov.children if c.dep_ in ("aux", "auxpass")]
+    lows = {c.lower_ for c in auxes}
+    if lows & {"have", "has", "had", "'ve", "’ve"}:
+        return bool(lows & _FUTURE_AUX)  # "will have finished by Friday" looks ahead; "had met" does not
+    if lows & _FUTURE_AUX or "would" in lows or "'d" in lows and gov.tag_ == "VB":
+        return True
+    if gov.tag_ == "VBD":
+        return False
+    if gov.tag_ == "VBG" and lows & _PRESENT_BE:
+        return True
+    if "to" in lows and gov.dep_ in ("xcomp", "ccomp", "advcl"):
+        head = gov.head
+        if head.lemma_.lower() not in RETROSPECTIVE_MATRIX:
+            return True
+        return False
+    return modal_future
+
+
+def _simultaneous(verb) -> bool:
+    """A reported clause in the progressive or the present ("were waiting", "is ready", "remain shut"): it holds
+    at the time of the report, unlike a past or perfect clause ("had agreed", "detained") that may lie before it."""
+    lows = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if lows & ({"have", "has", "had", "'ve", "’ve", "would", "will", "shall", "'ll", "could", "might", "may", "should",
+                "must", "to"} | {"wo"}):
+        return False
+    if verb.tag_ == "VBG" and lows & {"was", "were", "is", "are", "am"}:
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not lows
 
 
 def _habitual(verb) -> bool:

@@ -10,6 +10,7 @@ one document only near-repeats fold (a caption repeated as a sentence).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from brief.extract.dates import overlaps, weekday_of
@@ -40,6 +41,7 @@ STOP = {
     "said", "says", "say", "as", "also", "which", "who", "will", "would", "two", "after", "than", "but", "not",
     "s", "about", "between", "into", "over", "there", "these", "those", "while", "when", "all", "our", "we",
 }
+LOOKING_AHEAD = {"future", "conditional", "expected", "planned", "pledged", "warned", "threatened", "hoped", "wanted"}
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
 
 
@@ -111,13 +113,22 @@ class _Info:
 
 
 def _dates_compatible(a: _Info, b: _Info) -> bool:
+    """Each side's date was resolved against its own document's publication date ("on Tuesday" in an April 1
+    report and in an April 8 report are two Tuesdays); what is left unresolved is compared as text."""
     ea, eb = a.event, b.event
     if ea.date and eb.date:
         return overlaps(ea.date, ea.date_end, eb.date, eb.date_end)
-    if a.weekday is not None and b.weekday is not None and a.weekday != b.weekday:
-        return False
-    if ea.date and eb.date_text and eb.date is None and a.weekday is None and b.weekday is None:
-        return True
+    if a.weekday is not None and b.weekday is not None:
+        if a.weekday != b.weekday:
+            return False
+        # one named weekday told in reports more than six days apart is two different days
+        if a.published and b.published and max(abs((x - y).days) for x in a.published for y in b.published) > 6:
+            return False
+    for x, y in ((a, b), (b, a)):
+        # an undated telling is of something that happened by its report: it cannot be a day after that
+        if (x.event.date and not y.event.date and y.published and y.event.modality not in LOOKING_AHEAD
+                and x.event.date > max(y.published) + dt.timedelta(days=1)):
+            return False
     return True
 
 
