@@ -133,22 +133,31 @@ class LabelContext:
         self.word_corpus: Counter = Counter()
         for e in events:
             self.word_corpus.update({t for p in self.phrases_of[e.id] for t in _words(p)})
-        self.family_corpus = {p: self._events_with(p, events) for p in self.corpus_ev}
+        # events using each phrase, then each family's events as the union of its members' (no event x phrase scan)
+        self.events_of: dict[str, set[str]] = defaultdict(set)
+        for e in events:
+            for p in self.phrases_of[e.id]:
+                self.events_of[p].add(e.id)
+        self.family_corpus = {p: self._events_with(p) for p in self.corpus_ev}
 
-    def _events_with(self, p: str, events: list[Event]) -> int:
+    def _events_with(self, p: str) -> int:
         fam = self.family[p]
-        return sum(1 for e in events if any(q in fam for q in self.phrases_of.get(e.id, ())))
+        if len(fam) == 1:
+            return len(self.events_of.get(p, ()))
+        return len(set().union(*(self.events_of.get(q, set()) for q in fam)))
 
     def candidates(self, evs: list[Event], allowed: set[str] | None = None) -> list[Candidate]:
         """Key phrases of a theme, best label first."""
         cm = self.cm
         used: Counter = Counter()
         docs_of: dict[str, set[str]] = defaultdict(set)
+        theme_events_of: dict[str, set[str]] = defaultdict(set)
         for e in evs:
             ds = {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
             for p in self.phrases_of.get(e.id, ()):
                 used[p] += 1
                 docs_of[p] |= ds
+                theme_events_of[p].add(e.id)
         theme_docs = set().union(*docs_of.values()) if docs_of else set()
         many_docs = len(theme_docs) > 1
         # content words: how many of the theme's events use them, how specific they are to it, in how many documents
@@ -172,15 +181,9 @@ class LabelContext:
         for p in sorted(used):
             if allowed is not None and p not in allowed and used[p] < 2:
                 continue
-            fam = self.family[p]
-            fam_events = 0
-            fam_docs: set[str] = set()
-            for e in evs:
-                hit = [q for q in self.phrases_of.get(e.id, ()) if q in fam]
-                if hit:
-                    fam_events += 1
-                    for q in hit:
-                        fam_docs |= docs_of[q]
+            members = [q for q in self.family[p] if q in theme_events_of]
+            fam_events = len(set().union(*(theme_events_of[q] for q in members)))
+            fam_docs: set[str] = set().union(*(docs_of[q] for q in members))
             spec = fam_events / max(1, self.family_corpus.get(p, fam_events))
             words = p.split(" ")
             score = fam_events * spec * ((1.0 + 0.5 * (len(fam_docs) - 1)) if many_docs else 1.0)
