@@ -326,3 +326,13 @@ def test_no_theme_is_named_by_an_abstract_head_and_other_stays_small(which, requ
     other = sum(len(t.event_ids) for t in grouping.themes if t.label == "Other developments")
     total = sum(len(t.event_ids) for t in grouping.themes)
     assert other < 0.15 * total, (other, total)
+
+
+@pytest.mark.parametrize("which", ["seeds_grouping", "examples_grouping"])
+def test_no_theme_spanning_several_documents_is_named_by_a_bare_word(which, request):
+    """A bare word names a multi-document theme only through its longer form ("flow gauges", not "gauges")."""
+    grouping = request.getfixturevalue(which)
+    for t in grouping.themes:
+        if t.label == "Other developments":
+            continue
+        assert len(t.label.split()) >= 2, (t.label, t.keyphrases[:5])

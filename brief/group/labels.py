@@ -47,6 +47,7 @@ ABSTRACT_HEADS = frozenset(
 SINGLE_WORD = 0.45  # a bare word says less than a phrase
 ABSTRACT = 0.35
 ONE_OFF = 0.35  # used by one event only
+ONE_DOC = 1.0  # used in one document of a theme that spans several
 SECOND_MIN = 0.7  # a second phrase joins the label when it scores at least this share of the first
 PLACE_MIN_LIFT = 2.0
 PLACE_MIN_SHARE = 0.5  # of the events that use the main phrase
@@ -199,8 +200,13 @@ class LabelContext:
                 support = [word_ev.get(t, 0) for t in pw]
                 score *= math.sqrt(max(1, min(support)) / max(1, max(support)))
             score *= 1.0 + 0.15 * min(2, len(words) - 1)
-            if len(words) == 1:
+            longer_in_theme = False  # (a modifier of longer phrases is shown in its longer form by make_label)
+            if len(words) == 1 and not (longer_in_theme and (len(fam_docs) >= 2 or not many_docs)):
+                # a bare word, unless it modifies or heads recurring longer phrases of the theme
+                # ("de-confliction" <- "de-confliction mechanism", "de-confliction hotline")
                 score *= SINGLE_WORD
+            if many_docs and len(fam_docs) < 2:
+                score *= ONE_DOC  # a theme spanning several documents is named by a phrase found in several
             if words[-1] in ABSTRACT_HEADS:
                 score *= ABSTRACT
             if used[p] < 2 and fam_events < 2:
@@ -390,13 +396,27 @@ def make_label(
         places = [e for e in entities if cm.entity_label.get(e) in LOCATION_LABELS and e not in cm.hubs]
         text = f"Developments in {places[0]}" if places else OTHER_LABEL
         return _unique(text, taken), keys
-    for start in range(min(3, len(cands))):
+    theme_docs = {ctx.doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
+    tries = 0
+    text = OTHER_LABEL
+    for start in range(len(cands)):
+        if tries >= 3:
+            break
         main = cands[start]
-        if " " not in main.key:
-            # a bare word reads better in its most used longer form ("gauge" -> "flow gauge")
-            longer = [c for c in cands if main.key in c.key.split(" ") and " " in c.key and c.score >= 0.3 * main.score]
+        if " " not in main.key and not main.headline:
+            # a bare word reads better in its most used longer form ("gauge" -> "flow gauge"); with no
+            # longer form, a word of one document does not name a theme spanning several
+            longer = [c for c in cands if main.key in c.key.split(" ") and " " in c.key and c.key.split(" ")[-1] not in ABSTRACT_HEADS]
             if longer:
                 main = Candidate(longer[0].key, main.score, longer[0].tokens, max(main.docs, longer[0].docs))
+            elif (
+                len(theme_docs) > 1
+                and main.docs < 2
+                and any(" " in c.key for c in cands[start + 1 :])
+                and " " not in _expand_of(main.key, main.key, every, sentences)
+            ):
+                continue
+        tries += 1
         if main.headline:
             text = _headline_surface(main.surface)
         else:
@@ -412,7 +432,7 @@ def make_label(
                 and not (c.tokens & used)
                 and c.tokens
                 and " " in c.key
-                and (c.docs >= 2 or main.docs < 2)
+                and ((c.docs >= 2 and main.docs >= 2) or len(theme_docs) < 2)
                 and c.key.split(" ")[-1] not in ABSTRACT_HEADS
             ),
             None,
