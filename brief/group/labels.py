@@ -47,7 +47,6 @@ ABSTRACT_HEADS = frozenset(
 SINGLE_WORD = 0.45  # a bare word says less than a phrase
 ABSTRACT = 0.35
 ONE_OFF = 0.35  # used by one event only
-ONE_DOC = 1.0  # used in one document of a theme that spans several
 SECOND_MIN = 0.7  # a second phrase joins the label when it scores at least this share of the first
 PLACE_MIN_LIFT = 2.0
 PLACE_MIN_SHARE = 0.5  # of the events that use the main phrase
@@ -200,13 +199,8 @@ class LabelContext:
                 support = [word_ev.get(t, 0) for t in pw]
                 score *= math.sqrt(max(1, min(support)) / max(1, max(support)))
             score *= 1.0 + 0.15 * min(2, len(words) - 1)
-            longer_in_theme = False  # (a modifier of longer phrases is shown in its longer form by make_label)
-            if len(words) == 1 and not (longer_in_theme and (len(fam_docs) >= 2 or not many_docs)):
-                # a bare word, unless it modifies or heads recurring longer phrases of the theme
-                # ("de-confliction" <- "de-confliction mechanism", "de-confliction hotline")
-                score *= SINGLE_WORD
-            if many_docs and len(fam_docs) < 2:
-                score *= ONE_DOC  # a theme spanning several documents is named by a phrase found in several
+            if len(words) == 1:
+                score *= SINGLE_WORD  # (make_label shows a bare word in its longer form where the theme has one)
             if words[-1] in ABSTRACT_HEADS:
                 score *= ABSTRACT
             if used[p] < 2 and fam_events < 2:
