@@ -48,6 +48,33 @@ def _as_text(v: Any) -> str | None:
     return s or None
 
 
+def new_document(
+    *,
+    id: str,
+    title: str | None,
+    text: str,
+    outlet: str | None,
+    byline: str | None,
+    url: str | None,
+    path: str | None,
+    published: Any,
+    fmt: str,
+    origin: str,
+    title_known: bool = True,
+) -> Document:
+    """A Document whose metadata records where it came from: ``provenance[field] = origin``.
+
+    ``title_known=False`` marks a headline taken from the text's first line, not from metadata.
+    """
+    doc = Document(id=id, title=title or "Untitled", text=text, outlet=outlet, byline=byline, url=url, path=path,
+                   published=published, format=fmt)
+    for name, value in (("title", title if title_known else None), ("outlet", outlet), ("byline", byline),
+                        ("url", url), ("published", published)):
+        if value:
+            doc.provenance[name] = origin
+    return doc
+
+
 def document_from_mapping(d: dict[str, Any], *, key: str, path: str | None, fmt: str, origin: str) -> Document:
     """A Document from a dict with the usual article keys (aliases allowed).
 
@@ -69,20 +96,11 @@ def document_from_mapping(d: dict[str, Any], *, key: str, path: str | None, fmt:
         first, _, rest = text.lstrip().partition("\n")
         if first.strip() == title:
             text = rest
-    doc = Document(
+    doc = new_document(
         id=str(d["id"]) if d.get("id") not in (None, "") else doc_id(url or key),
-        title=title or "Untitled",
-        text=text,
-        outlet=outlet,
-        byline=byline,
-        url=url,
-        path=path,
-        published=published,
-        format=fmt,
+        title=title, text=text, outlet=outlet, byline=byline, url=url, path=path, published=published,
+        fmt=fmt, origin=origin,
     )
-    for name, value in (("title", title), ("outlet", outlet), ("byline", byline), ("url", url), ("published", published)):
-        if value:
-            doc.provenance[name] = origin
     if raw_date not in (None, "") and published is None:
         doc.meta["unparsed_date"] = str(raw_date)
     return doc

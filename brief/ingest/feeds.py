@@ -6,7 +6,7 @@ import html as _html
 import re
 from html.parser import HTMLParser
 
-from brief.ingest.common import InputFormatError, doc_id
+from brief.ingest.common import InputFormatError, doc_id, new_document
 from brief.ingest.dates import as_date
 from brief.model import Document
 
@@ -93,20 +93,11 @@ def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[l
         byline = (detail.get("name") if isinstance(detail, dict) else None) or (e.get("author") or "").strip() or None
         src = e.get("source") or {}
         entry_outlet = (src.get("title") if isinstance(src, dict) else None) or outlet
-        doc = Document(
+        doc = new_document(
             id=doc_id(url or e.get("id") or f"{key}#{i}"),
-            title=title or "Untitled",
-            text=text,
-            outlet=entry_outlet,
-            byline=byline,
-            url=url,
-            path=path,
-            published=published,
-            format=kind,
+            title=title, text=text, outlet=entry_outlet, byline=byline, url=url, path=path, published=published,
+            fmt=kind, origin="feed",
         )
-        for name, value in (("title", title), ("outlet", entry_outlet), ("byline", byline), ("url", url), ("published", published)):
-            if value:
-                doc.provenance[name] = "feed"
         docs.append(doc)
     if not docs and parsed.get("bozo"):
         exc = parsed.get("bozo_exception")

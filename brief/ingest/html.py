@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from brief.ingest.common import InputFormatError, doc_id
+from brief.ingest.common import InputFormatError, doc_id, new_document
 from brief.ingest.dates import as_date
 from brief.model import Document
 
@@ -54,20 +54,11 @@ def parse_html(raw: str, path: str | None, key: str | None = None, url: str | No
     published = as_date(data.get("date"))
     outlet = (data.get("sitename") or "").strip() or None
     byline = (data.get("author") or "").strip() or None
-    doc = Document(
+    doc = new_document(
         id=doc_id(page_url or key or path or raw[:500]),
-        title=title or "Untitled",
-        text=text,
-        outlet=outlet,
-        byline=byline,
-        url=page_url,
-        path=path,
-        published=published,
-        format=fmt,
+        title=title, text=text, outlet=outlet, byline=byline, url=page_url, path=path, published=published,
+        fmt=fmt, origin="html-meta",
     )
-    for name, value in (("title", title), ("outlet", outlet), ("byline", byline), ("url", page_url), ("published", published)):
-        if value:
-            doc.provenance[name] = "html-meta"
     if data.get("description"):
         doc.meta["description"] = data["description"]
     if data.get("hostname"):

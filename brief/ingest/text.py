@@ -8,7 +8,8 @@ from typing import Any
 import yaml
 
 from brief.ingest.common import (
-    AUTHOR_KEYS, DATE_KEYS, OUTLET_KEYS, TITLE_KEYS, URL_KEYS, InputFormatError, _as_text, doc_id, pick, split_headline,
+    AUTHOR_KEYS, DATE_KEYS, OUTLET_KEYS, TITLE_KEYS, URL_KEYS, InputFormatError, _as_text, doc_id, new_document, pick,
+    split_headline,
 )
 from brief.ingest.dates import as_date
 from brief.model import Document
@@ -56,21 +57,11 @@ def parse_text(raw: str, path: str | None, fmt: str = "txt", key: str | None = N
     byline = _as_text(pick(meta, AUTHOR_KEYS))
     raw_date = pick(meta, DATE_KEYS)
     published = as_date(raw_date)
-    doc = Document(
+    doc = new_document(
         id=doc_id(url or key or path or raw[:500]),
-        title=title or "Untitled",
-        text=body,
-        outlet=outlet,
-        byline=byline,
-        url=url,
-        path=path,
-        published=published,
-        format=fmt,
+        title=title, text=body, outlet=outlet, byline=byline, url=url, path=path, published=published,
+        fmt=fmt, origin="front-matter", title_known=bool(pick(meta, TITLE_KEYS)),
     )
-    for name, value in (("title", title if pick(meta, TITLE_KEYS) else None), ("outlet", outlet), ("byline", byline),
-                        ("url", url), ("published", published)):
-        if value:
-            doc.provenance[name] = "front-matter"
     if title and "title" not in doc.provenance:
         doc.provenance["title"] = "text:first-line"
     if raw_date not in (None, "") and published is None:
