@@ -22,7 +22,6 @@ SEED = 20240601
 MIN_EVENTS = 2  # a theme needs at least this many events ...
 MIN_MENTIONS = 2  # ... and this many distinct cited sentences
 ENTITY_NODE_WEIGHT = 0.6  # key phrases define a story more than names do
-LOCATION_LABELS = ("GPE", "LOC", "FAC")
 OTHER_LABEL = "Other developments"
 RESOLUTIONS = (1.0, 0.75, 0.55, 0.4, 0.3, 0.2)
 PERIPHERY_WEIGHT = 0.5  # once-mentioned nodes count less when placing an event
@@ -30,7 +29,6 @@ MIN_CORE = 12
 SMALL_SHARE = 0.05
 MERGE_MIN = 0.12  # share of weight (geometric mean of the two volumes) two stories must share to merge
 STORYLESS = 0.4  # salience factor of a cluster with no concrete recurring key phrase
-PLACE_MIN_LIFT = 2.0  # a place goes into a label only when the theme mentions it well above the corpus rate
 
 
 def target_count(n_docs: int, n_events: int, max_themes: int) -> int:
@@ -446,22 +444,6 @@ def _heads(label: str) -> set[str]:
             toks = content_tokens(words[-1])
             out.update(toks)
     return out
-
-
-def _anchored(evs: list[Event], ctx: LabelContext, n_docs: int) -> bool:
-    """A story recurs: at least 3 events from 2+ documents, and a key phrase used by 2+ of them in 2+ documents."""
-    if n_docs < 3:
-        return True
-    docs_all = {ctx.doc_of.get(m.doc_id, m.doc_id) for e in evs for m in e.mentions}
-    if len(evs) < 3 or len(docs_all) < 2:
-        return False
-    used: Counter = Counter()
-    docs: dict[str, set] = defaultdict(set)
-    for e in evs:
-        for p in ctx.phrases_of.get(e.id, ()):
-            used[p] += 1
-            docs[p] |= {ctx.doc_of.get(m.doc_id, m.doc_id) for m in e.mentions}
-    return any(n >= 2 and len(docs[p]) >= 2 and n >= 0.5 * ctx.corpus_ev[p] for p, n in used.items())
 
 
 def _story_phrases(evs: list[Event], nodes: set[str], cm: CoMention) -> list[str]:
