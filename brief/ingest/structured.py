@@ -40,16 +40,23 @@ def parse_json(raw: str, path: str, key: str) -> tuple[list[Document], list[str]
     problems: list[str] = []
     for i, item in enumerate(items):
         where = f"article {i + 1}" if multi else "the article"
-        if not isinstance(item, dict):
-            problems.append(f"{where} is not an object")
-            continue
-        if not str(pick(item, TEXT_KEYS) or "").strip():
-            problems.append(f"{where} has no text")
+        problem = _article_problem(item, where)
+        if problem:
+            problems.append(problem)
             continue
         docs.append(document_from_mapping(item, key=f"{key}#{i}" if multi else key, path=path, fmt="json", origin="json"))
     if not docs and not problems:
         problems.append("no articles in the file")
     return docs, problems
+
+
+def _article_problem(item: object, where: str) -> str | None:
+    """Why a JSON value is not a usable article ("line 3 has no text"), or None."""
+    if not isinstance(item, dict):
+        return f"{where} is not an article object"
+    if not str(pick(item, TEXT_KEYS) or "").strip():
+        return f"{where} has no text"
+    return None
 
 
 def parse_jsonl(raw: str, path: str, key: str) -> tuple[list[Document], list[str]]:
@@ -63,11 +70,9 @@ def parse_jsonl(raw: str, path: str, key: str) -> tuple[list[Document], list[str
         except json.JSONDecodeError as e:
             problems.append(f"malformed JSON at line {n}: {_short(e.msg)}")
             continue
-        if not isinstance(item, dict):
-            problems.append(f"line {n} is not an article object")
-            continue
-        if not str(pick(item, TEXT_KEYS) or "").strip():
-            problems.append(f"line {n} has no text")
+        problem = _article_problem(item, f"line {n}")
+        if problem:
+            problems.append(problem)
             continue
         docs.append(document_from_mapping(item, key=f"{key}#{n}", path=path, fmt="jsonl", origin="jsonl"))
     if not docs and not problems:
