@@ -1,12 +1,13 @@
 # Two commands for a fresh machine:  make brief   (demo brief -> out/brief.pdf)
 #                                    make test    (the test suite)
+# make eval: the brief on the shared dev corpora and T17 (EVAL=full: all 14 T17 timelines)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 INPUT  ?= examples
 OUTPUT ?= out/brief.pdf
 
-.PHONY: brief test bench clean lint
+.PHONY: brief test bench eval clean lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,9 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+eval: $(VENV)/.installed-test
+	$(BIN)/python -m bench.evaluate
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -6,8 +6,13 @@ from one run.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +53,63 @@ def problem_handler(config: BriefConfig, problems: list[InputProblem], report: R
     return on_problem
 
 
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+class StageTimer:
+    """Seconds and peak memory per stage, for ``meta.timings``."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, dict[str, float]] = {}
+        self._start = time.perf_counter()
+
+    @contextmanager
+    def stage(self, name: str, **counts: int) -> Iterator[dict[str, float]]:
+        t0 = time.perf_counter()
+        row: dict[str, float] = dict(counts)
+        try:
+            yield row
+        finally:
+            row["seconds"] = round(time.perf_counter() - t0, 3)
+            row["peak_rss_mb"] = _peak_rss_mb()
+            self.timings[name] = row
+
+    def total(self) -> dict[str, dict[str, float]]:
+        out = dict(self.timings)
+        out["total"] = {"seconds": round(time.perf_counter() - self._start, 3), "peak_rss_mb": _peak_rss_mb()}
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def settings_record(config: BriefConfig) -> dict[str, Any]:
+    """Every setting in force: the run's config and the numeric constants of the stage modules.
+
+    The constants (upper-case ``int``/``float`` module attributes of ``brief.*``) are the
+    thresholds the stages apply; recording them lets two briefs be compared setting by setting.
+    """
+    thresholds: dict[str, dict[str, float]] = {}
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("brief.") or module is None:
+            continue
+        found = {k: v for k, v in vars(module).items()
+                 if k.lstrip("_").isupper() and isinstance(v, (int, float)) and not isinstance(v, bool)}
+        if found:
+            thresholds[name] = dict(sorted(found.items()))
+    return {"config": _plain(dataclasses.asdict(config)), "thresholds": thresholds}
+
+
 def _in_window(doc: Document, since: dt.date | None, until: dt.date | None) -> bool:
     day = doc.published or (doc.first_seen.date() if doc.first_seen else None)
     if day is None:
@@ -80,8 +142,13 @@ def run(
     problems: list[InputProblem] = []
     on_problem = problem_handler(config, problems, report)
 
-    docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
-    docs = clean_documents(docs, config=config, progress=progress)
+    timer = StageTimer()
+    with timer.stage("ingest") as row:
+        docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
+        row["documents"] = len(docs)
+    with timer.stage("clean") as row:
+        docs = clean_documents(docs, config=config, progress=progress)
+        row["documents"] = len(docs)
     docs = [d for d in docs if _in_window(d, since, until)]
     empty = [d for d in docs if not d.body.strip()]
     for d in empty:
@@ -90,12 +157,18 @@ def run(
     if not docs:
         raise NoDocumentsError("no usable documents" + (" in the selected window" if since or until else ""))
 
-    extraction = extract(docs, config=config, progress=progress)
-    grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)
+    with timer.stage("extract") as row:
+        extraction = extract(docs, config=config, progress=progress)
+        row["events"] = len(extraction.events)
+    with timer.stage("group") as row:
+        grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)
+        row["themes"] = len(grouping.themes)
 
-    if summarizer is None:
-        summarizer = get_summarizer(config)
-    summaries = summarize(grouping.themes, extraction.events, docs, summarizer, config=config, progress=progress)
+    with timer.stage("summarize") as row:
+        if summarizer is None:
+            summarizer = get_summarizer(config)
+        summaries = summarize(grouping.themes, extraction.events, docs, summarizer, config=config, progress=progress)
+        row["statements"] = sum(len(t.summary) for t in grouping.themes) + len(summaries.key_points)
 
     # The period is what the documents cover: their publication dates (or the
     # requested window).  Event dates are not used: articles cite old events.
@@ -120,6 +193,7 @@ def run(
         graph_svg=grouping.graph_svg,
         handling=config.handling,
         version=__version__,
+        meta={"settings": settings_record(config), "timings": timer.total()},
     )
 
 

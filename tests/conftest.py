@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-SCHEMA = ROOT.parent / "shared" / "schema" / "brief.schema.json"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SCHEMA = SHARED / "schema" / "brief.schema.json"
 EXAMPLES = ROOT / "examples"
 
 

@@ -89,3 +89,17 @@ def test_config_may_be_a_toml_path(tmp_path):
     p.write_text('title = "Island ferries"\nsummarizer = "extractive"\n')
     b = build_brief(DOCS, config=p)
     assert b.title == "Island ferries"
+
+
+def test_the_brief_records_its_settings_and_stage_timings(tmp_path):
+    b = build_brief(DOCS, config=BriefConfig(summarizer="extractive", max_themes=3))
+    b.write(tmp_path / "b.pdf")
+    b.write(tmp_path / "b.json")
+    meta = json.loads((tmp_path / "b.json").read_text())["meta"]
+    assert meta["settings"]["config"]["max_themes"] == 3
+    assert meta["settings"]["config"]["summarizer"] == "extractive"
+    for stage in ("ingest", "clean", "extract", "group", "summarize", "total", "render_pdf"):
+        row = meta["timings"][stage]
+        assert row["seconds"] >= 0 and row["peak_rss_mb"] > 0, (stage, row)
+    assert meta["timings"]["ingest"]["documents"] == 2
+    assert meta["timings"]["total"]["seconds"] >= meta["timings"]["extract"]["seconds"]

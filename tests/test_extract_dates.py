@@ -1,7 +1,7 @@
 """Dates of events: weekday + month-day, the direction of reported-future weekdays, per-report resolution
 before merging, and datelines that are not event locations.
 
-Real text: the hold-out corpus (tests/fixtures/holdout/, a fictional port strike no rule was written for),
+Real text: the port-strike fixture corpus (tests/fixtures/port_strike/, a fictional port strike written as a fixture),
 run through ingest -> clean -> extract; plus short sentences written for these tests.
 """
 
@@ -20,7 +20,7 @@ from brief.extract.dates import normalize_date
 from brief.ingest import load_inputs
 from brief.model import Document
 
-HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
+PORT_STRIKE = Path(__file__).resolve().parent / "fixtures" / "port_strike"
 D = dt.date
 
 
@@ -29,9 +29,9 @@ def _quiet(*_a) -> None:
 
 
 @pytest.fixture(scope="module")
-def holdout():
+def port_strike():
     config = BriefConfig(summarizer="extractive")
-    docs = load_inputs([HOLDOUT], config=config, on_problem=lambda p: None, progress=_quiet)
+    docs = load_inputs([PORT_STRIKE], config=config, on_problem=lambda p: None, progress=_quiet)
     docs = clean_documents(docs, config=config, progress=_quiet)
     x = extract(docs, config=config, progress=_quiet)
     by_id = {d.id: d for d in docs}
@@ -42,8 +42,8 @@ def holdout():
     return x, by_id, text
 
 
-def _events_saying(holdout, needle: str, action: str | None = None):
-    x, _, text = holdout
+def _events_saying(port_strike, needle: str, action: str | None = None):
+    x, _, text = port_strike
     out = [e for e in x.events if any(needle in text(c) for c in e.mentions)
            and (action is None or e.action.split()[0] == action)]
     assert out, needle
@@ -77,12 +77,12 @@ def test_weekday_and_month_day_without_publication_needs_a_year():
     assert normalize_date("on Tuesday April 1, 2025", None).start == D(2025, 4, 1)
 
 
-def test_holdout_weekday_month_days_are_dated(holdout):
-    (ev,) = _events_saying(holdout, "minimum service at Marsk from Saturday, April 12", "order")
+def test_port_strike_weekday_month_days_are_dated(port_strike):
+    (ev,) = _events_saying(port_strike, "minimum service at Marsk from Saturday, April 12", "order")
     assert ev.date == D(2025, 4, 12)
-    held = _events_saying(holdout, "next session would be held on Monday, April 14", "hold")
+    held = _events_saying(port_strike, "next session would be held on Monday, April 14", "hold")
     assert {e.date for e in held} == {D(2025, 4, 14)}
-    x, _, _ = holdout
+    x, _, _ = port_strike
     unresolved = [e.date_text for e in x.events if e.date_text and e.date is None
                   and re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                                 r"December) \d{1,2}\b", e.date_text)]
@@ -110,13 +110,13 @@ def test_holdout_weekday_month_days_are_dated(holdout):
         ("were released on Wednesday after appearing", "release", D(2025, 4, 9)),
     ],
 )
-def test_holdout_weekday_direction_follows_the_verb(holdout, needle, action, expected):
-    evs = _events_saying(holdout, needle, action)
+def test_port_strike_weekday_direction_follows_the_verb(port_strike, needle, action, expected):
+    evs = _events_saying(port_strike, needle, action)
     assert {e.date for e in evs} == {expected}, [(e.action, e.date, e.date_text) for e in evs]
 
 
-def test_no_reported_future_is_dated_before_its_report(holdout):
-    x, by_id, text = holdout
+def test_no_reported_future_is_dated_before_its_report(port_strike):
+    x, by_id, text = port_strike
     wrong = []
     for e in x.events:
         for c in e.mentions:
@@ -155,8 +155,8 @@ def test_future_forms_look_ahead_and_past_forms_look_back():
 
 # -- 3. relative dates resolved per report before merging --------------------------------------------------------
 
-def test_one_weekday_in_reports_a_week_apart_is_two_happenings(holdout):
-    x, _, text = holdout
+def test_one_weekday_in_reports_a_week_apart_is_two_happenings(port_strike):
+    x, _, text = port_strike
     (first,) = [e for e in x.events if any("14 ships" in text(c) for c in e.mentions)]
     (later,) = [e for e in x.events if any("52 ships" in text(c) for c in e.mentions)]
     assert first is not later
@@ -177,8 +177,8 @@ def test_reports_a_week_apart_do_not_fold_on_a_shared_weekday():
 
 # -- 4. the dateline is where the report was filed, not where things happened -----------------------------------
 
-def test_dateline_place_is_not_an_event_location(holdout):
-    x, _, text = holdout
+def test_dateline_place_is_not_an_event_location(port_strike):
+    x, _, text = port_strike
     checked = 0
     for e in x.events:
         for c in e.mentions:
@@ -192,5 +192,5 @@ def test_dateline_place_is_not_an_event_location(holdout):
                 assert loc.split()[-1] in body, (loc, s)
     assert checked >= 10
     # the place named in the body still is one
-    (walk,) = _events_saying(holdout, "walked off the job at Port Castrell", "walk")
+    (walk,) = _events_saying(port_strike, "walked off the job at Port Castrell", "walk")
     assert walk.locations == ["Port Castrell"]

@@ -1,7 +1,7 @@
 """Discrepancies: one happening told with different verbs; evolving figures are updates, not clashes.
 
-Short texts written for these tests (fictional places) plus the hold-out corpus
-(tests/fixtures/holdout, ground truth in its README.md).
+Short texts written for these tests (fictional places) plus the port-strike fixture corpus
+(tests/fixtures/port_strike, ground truth in its README.md).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from brief.extract.discrepancies import NumberFact, predicate_class, same_time
 from brief.model import Document
 from brief.nlp import get_nlp
 
-HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
+PORT_STRIKE = Path(__file__).resolve().parent / "fixtures" / "port_strike"
 DAY = dt.date(2024, 5, 14)  # a Tuesday
 
 
@@ -157,21 +157,21 @@ def test_date_of_the_telling_is_not_the_date_of_the_happening():
     assert not any("Wednesday" in t for t in f.dates)
 
 
-# -- hold-out corpus ---------------------------------------------------------------------------------------------
+# -- port-strike fixture corpus ---------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def holdout():
+def port_strike():
     from brief.clean import clean_documents
     from brief.ingest import load_inputs
 
     cfg = BriefConfig()
-    docs = load_inputs([HOLDOUT], config=cfg, on_problem=lambda p: None, progress=lambda *a: None)
+    docs = load_inputs([PORT_STRIKE], config=cfg, on_problem=lambda p: None, progress=lambda *a: None)
     docs = clean_documents(docs, config=cfg, progress=lambda *a: None)
     return docs, _run(docs)
 
 
-def test_holdout_arrest_counts_from_two_outlets(holdout):
-    docs, x = holdout
+def test_port_strike_arrest_counts_from_two_outlets(port_strike):
+    docs, x = port_strike
     by_id = {d.id: d for d in docs}
     hits = [d for d in x.discrepancies
             if any("23" in v.value for v in d.values) and any("nineteen" in v.value.lower() for v in d.values)]
@@ -179,8 +179,8 @@ def test_holdout_arrest_counts_from_two_outlets(holdout):
     assert {by_id[v.doc_id].outlet for v in hits[0].values} == {"Northgate Post", "Velmar Daily"}
 
 
-def test_holdout_ship_counts_are_not_a_discrepancy(holdout):
-    docs, x = holdout
+def test_port_strike_ship_counts_are_not_a_discrepancy(port_strike):
+    docs, x = port_strike
     by_id = {d.id: d for d in docs}
     for d in x.discrepancies:
         text = " ".join(by_id[v.doc_id].sentences[v.sentence].text for v in d.values).lower()

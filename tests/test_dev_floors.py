@@ -1,0 +1,93 @@
+"""The brief on real news it was not written for must not get worse.
+
+Builds a brief of each corpus named by ``../shared/gold/*.json`` (the seeds and the two
+dev corpora: real scraped articles with their noise), scores it with the shared scorer
+``../shared/eval/score.py`` (run unchanged, as ``make eval`` does) and fails when any
+metric falls below its floor.  The floors are what the code reached when they were last
+raised; raise them when the brief gets better, never lower them to let a change through.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED
+
+# metric -> floor (higher is better) per corpus; "x/y" metrics compare the numerator
+FLOORS: dict[str, dict[str, float]] = {
+    "seeds": {
+        "gold_themes_matched": 5, "labels_naming_story": 3, "facts_recalled_pct": 61.5, "discrepancies_flagged": 1,
+        "outlets_found": 3, "cited_pct": 100.0, "supported_pct": 100.0,
+    },
+    "grain-deal": {
+        "gold_themes_matched": 4, "labels_naming_story": 2, "facts_recalled_pct": 41.2, "discrepancies_flagged": 0,
+        "cited_pct": 100.0, "supported_pct": 97.0,
+    },
+    "israel-russia": {
+        "gold_themes_matched": 4, "labels_naming_story": 1, "facts_recalled_pct": 32.3, "discrepancies_flagged": 0,
+        "cited_pct": 100.0, "supported_pct": 90.9,
+    },
+}
+# metric -> ceiling (lower is better) per corpus
+CEILINGS: dict[str, dict[str, float]] = {
+    "seeds": {"noise_leaks": 0, "false_pub_dates": 0, "bad_citation_refs": 0, "label_pairs_sharing_word": 0,
+              "other_share_pct": 15.0},
+    "grain-deal": {"noise_leaks": 2, "false_pub_dates": 0, "bad_citation_refs": 0, "label_pairs_sharing_word": 4,
+                   "other_share_pct": 10.4},
+    "israel-russia": {"noise_leaks": 2, "false_pub_dates": 0, "bad_citation_refs": 0, "label_pairs_sharing_word": 0,
+                      "other_share_pct": 7.1},
+}
+
+
+def _corpus(name: str):
+    gold = SHARED / "gold" / f"{name}.json"
+    if not gold.is_file() or not (SHARED / "eval" / "score.py").is_file():
+        pytest.skip(f"{gold} or the shared scorer is not available")
+    folder = SHARED / json.loads(gold.read_text(encoding="utf-8"))["corpus"]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not available")
+    return gold, folder
+
+
+def _number(value: str) -> float:
+    return float(value.split("/", 1)[0])
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request, tmp_path_factory):
+    from brief import BriefConfig, build_brief
+
+    name = request.param
+    gold, folder = _corpus(name)
+    if name == "seeds":
+        brief = request.getfixturevalue("seeds_brief")
+    else:
+        brief = build_brief([folder], config=BriefConfig(summarizer="extractive"))
+    out = tmp_path_factory.mktemp("dev") / f"{name}.json"
+    brief.write(out, "json")
+    res = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out)],
+                         capture_output=True, text=True)
+    metrics = {}
+    for line in res.stdout.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and " " not in key:
+            metrics[key] = value.strip()
+    return name, metrics, res.stdout
+
+
+def test_no_dev_metric_falls_below_its_floor(scored):
+    name, metrics, report = scored
+    low = {k: (metrics.get(k), floor) for k, floor in FLOORS[name].items()
+           if k not in metrics or _number(metrics[k]) < floor}
+    assert not low, f"{name}: metric (value, floor) {low}\n{report}"
+
+
+def test_no_dev_metric_rises_above_its_ceiling(scored):
+    name, metrics, report = scored
+    high = {k: (metrics.get(k), ceiling) for k, ceiling in CEILINGS[name].items()
+            if k not in metrics or _number(metrics[k]) > ceiling}
+    assert not high, f"{name}: metric (value, ceiling) {high}\n{report}"
