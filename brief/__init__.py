@@ -7,9 +7,13 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import metadata as _metadata
 
-from brief.api import build_brief  # noqa: E402
+try:
+    __version__ = _metadata.version("brief")
+except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
 from brief.config import BriefConfig  # noqa: E402
 from brief.errors import BriefError, InputError, NoDocumentsError  # noqa: E402
 from brief.model import (  # noqa: E402
@@ -22,6 +26,18 @@ from brief.model import (  # noqa: E402
     Statement,
     Theme,
 )
+
+
+
+def __getattr__(name: str):
+    # build_brief pulls in the whole pipeline (spaCy, ...): import it on first use only, so
+    # that ``brief --help`` and the light modules stay quick to import
+    if name == "build_brief":
+        from brief.api import build_brief
+
+        return build_brief
+    raise AttributeError(f"module 'brief' has no attribute {name!r}")
+
 
 __all__ = [
     "build_brief",
