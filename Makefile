@@ -27,7 +27,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench.scale $(if $(filter quick,$(BENCH)),--quick,)
 
 eval: $(VENV)/.installed-test
 	$(BIN)/python -m bench.evaluate

@@ -307,3 +307,22 @@ def test_cli_repeated_format_with_output(tmp_path, seeds_dir):
     assert (tmp_path / "report.html").read_text().startswith("<!doctype html>")
     assert "## Sources" in (tmp_path / "report.md").read_text()
     assert json.loads((tmp_path / "report.json").read_text())["documents"]
+
+
+def test_pdf_annex_lists_the_cited_sources_and_counts_the_rest(examples_brief):
+    import copy
+    import dataclasses
+
+    brief = copy.deepcopy(examples_brief)
+    extra = dataclasses.replace(brief.documents[0], id="d-uncited", title="A report nobody quotes", sentences=[],
+                                url="https://uncited.example/report")
+    brief.documents.append(extra)
+    pdf = _norm(" ".join(_text(render_pdf(brief))))
+    assert "A report nobody quotes" not in pdf
+    assert re.search(r"\d+ more sources? (were|was) read and not cited", pdf), pdf[-600:]
+    html = render_html(brief)
+    assert "A report nobody quotes" in html  # the HTML (and the JSON) list every source
+    cited = {c.doc_id for s in brief.key_points for c in s.citations}
+    for d in brief.documents:
+        if d.id in cited:
+            assert _norm(d.title)[:30] in pdf, d.title

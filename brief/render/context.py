@@ -148,7 +148,9 @@ class SourceView:
 class View:
     """Everything a template needs, derived from one Brief."""
 
-    def __init__(self, brief: Brief, *, max_timeline_rows: int = MAX_TIMELINE_ROWS):
+    def __init__(self, brief: Brief, *, max_timeline_rows: int = MAX_TIMELINE_ROWS, cited_sources_only: bool = False):
+        """``cited_sources_only`` (the PDF) lists only the sources the brief cites in its annex and
+        counts the rest (``sources_omitted``); the HTML, Markdown and JSON list every source."""
         self.brief = brief
         self.nums = brief.source_numbers()
         self._cite_count: Counter[int] = Counter()
@@ -176,6 +178,11 @@ class View:
         self.graph_uri = self._graph_uri(b.graph_svg)
         self.graph_caption = self._graph_caption(b.graph)
         self.sources = self._sources()
+        self.sources_omitted = 0
+        if cited_sources_only:
+            kept = [x for x in self.sources if x.cited]
+            self.sources_omitted = len(self.sources) - len(kept)
+            self.sources = kept
         self.method = self._method()
         self.extractive = b.summarizer.kind != "seq2seq"
         self.new_themes = sum(1 for t in self.themes if t.new)
