@@ -34,9 +34,12 @@ def render_pdf(brief: Brief, *, fetcher: SafeFetcher | None = None, toc: bool | 
         return HTML(string=html, base_url=base, url_fetcher=fetcher).render()
 
     if toc is None:
-        doc = layout(False)
-        if len(doc.pages) >= TOC_MIN_PAGES:
-            doc = layout(True)
+        # lay out once with the table of contents; only a short brief (cheap to lay out) goes again without
+        doc = layout(True)
+        if len(doc.pages) <= TOC_MIN_PAGES:
+            short = layout(False)
+            if len(short.pages) < TOC_MIN_PAGES:
+                doc = short
     else:
         doc = layout(toc)
     meta = doc.metadata
