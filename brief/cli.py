@@ -75,6 +75,13 @@ class _StageProgress:
         self.progress.update(self.tasks[stage], completed=done, total=total or None)
 
 
+def _print_timings(timings: dict) -> None:
+    err.print(f"{'stage':<12} {'seconds':>8} {'peak MB':>8}  counts", highlight=False)
+    for stage, row in timings.items():
+        counts = ", ".join(f"{k} {v}" for k, v in row.items() if k not in ("seconds", "peak_rss_mb"))
+        err.print(f"{stage:<12} {row.get('seconds', 0):>8.2f} {row.get('peak_rss_mb', 0):>8.0f}  {counts}", highlight=False)
+
+
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns or URLs.")],
@@ -88,11 +95,14 @@ def build(
     handling: Annotated[Optional[str], typer.Option("--handling", help="Handling marking printed on the brief.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and write nothing) on any bad input.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print seconds and peak memory per stage.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on a Dask cluster: scheduler address, e.g. tcp://HOST:8786.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Parse on a local Dask cluster of N worker processes.")] = None,
 ) -> None:
     """Build a situation brief from news articles."""
     from brief.pipeline import run
 
-    config = BriefConfig(summarizer=summarizer.value, model=model, strict=strict)
+    config = BriefConfig(summarizer=summarizer.value, model=model, strict=strict, dask=dask, workers=workers)
     if title:
         config.title = title
     if max_themes:
@@ -113,6 +123,8 @@ def build(
         for path, fmt in targets:
             result.write(path, fmt)
             out.print(f"wrote {path}", highlight=False)
+        if verbose:
+            _print_timings(result.meta.get("timings") or {})
         if graph is not None:
             from brief.group import write_graph
 

@@ -19,6 +19,9 @@ class BriefConfig:
     strict: bool = False  # any bad input fails the run
     max_file_bytes: int = 25 * 1024 * 1024
     fetch_timeout: float = 15.0
+    # where the per-document parse runs: a Dask scheduler address, or a local cluster of N workers
+    dask: str | None = None
+    workers: int | None = None
     # themes
     max_themes: int = 8
     # summarizer: "auto" (seq2seq when a model loads, else extractive), "seq2seq", "extractive"

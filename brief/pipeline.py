@@ -24,6 +24,7 @@ from brief.extract import extract
 from brief.group import group
 from brief.ingest import load_inputs
 from brief.model import Brief, Document, InputProblem
+from brief.parallel import open_parser
 from brief.summarize import Summarizer, get_summarizer, summarize
 
 # progress(stage, done, total): called as a stage advances; total may be 0 when unknown
@@ -157,8 +158,8 @@ def run(
     if not docs:
         raise NoDocumentsError("no usable documents" + (" in the selected window" if since or until else ""))
 
-    with timer.stage("extract") as row:
-        extraction = extract(docs, config=config, progress=progress)
+    with timer.stage("extract") as row, open_parser(config) as parser:
+        extraction = extract(docs, config=config, progress=progress, parser=parser)
         row["events"] = len(extraction.events)
     with timer.stage("group") as row:
         grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)

@@ -26,10 +26,9 @@ from brief.extract.salience import score_events
 from brief.extract.sentences import make_sentences
 from brief.model import Citation, Discrepancy, Document, Entity, Event
 from brief.nlp import get_nlp
+from brief.parallel import BATCH_SIZE, Parser, local_parser
 
 __all__ = ["extract", "Extraction", "ENTITY_LABELS"]
-
-BATCH_SIZE = 32
 
 
 @dataclass
@@ -44,8 +43,10 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def extract(docs: list[Document], *, config: BriefConfig | None = None,
-            progress: Callable[[str, int, int], None] | None = None) -> Extraction:
+            progress: Callable[[str, int, int], None] | None = None, parser: Parser | None = None) -> Extraction:
+    """``parser`` parses the bodies (default: ``nlp.pipe`` here; see :mod:`brief.parallel` for a cluster)."""
     progress = progress or _noop
+    parser = parser or local_parser
     nlp = get_nlp()
     total = len(docs)
     progress("extract", 0, total)
@@ -53,7 +54,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     parsed = []
     mentions: list[Mention] = []
     limit = getattr(nlp, "max_length", 1_000_000) - 1  # a runaway body is cut, never a crash
-    for i, sp in enumerate(nlp.pipe(((d.body or "")[:limit] for d in docs), batch_size=BATCH_SIZE)):
+    for i, sp in enumerate(parser([(d.body or "")[:limit] for d in docs], progress)):
         doc = docs[i]
         sentences, spans = make_sentences(doc.id, sp)
         doc.sentences = sentences
