@@ -17,7 +17,6 @@ leaves either the old or the new state, never a mix.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -90,27 +89,31 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
 
 @contextlib.contextmanager
 def run_lock(folder: Path) -> Iterator[Path]:
-    """Hold an exclusive ``flock`` on ``folder/.brief-weekly.lock`` (raise :class:`BusyError` if taken)."""
+    """Hold the exclusive lock ``folder/.brief-weekly.lock`` (raise :class:`BusyError` if taken).
+
+    ``filelock`` works on every platform; the holder's pid sits beside the lock, for the message.
+    """
+    from filelock import FileLock, Timeout
+
     folder.mkdir(parents=True, exist_ok=True)
-    lock = folder / LOCK_NAME
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    lock_path = folder / LOCK_NAME
+    pid_path = folder / (LOCK_NAME + ".pid")
+    lock = FileLock(lock_path)
     try:
+        lock.acquire(timeout=0)
+    except Timeout:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            try:
-                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
-            except OSError:
-                holder = ""
-            who = f" (pid {holder})" if holder.isdigit() else ""
-            raise BusyError(f"another `brief weekly` run is in progress{who}: {lock} is locked; try again when it has finished") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
-        try:
-            yield lock
-        finally:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            holder = pid_path.read_text(encoding="ascii", errors="replace").strip()
+        except OSError:
+            holder = ""
+        who = f" (pid {holder})" if holder.isdigit() else ""
+        raise BusyError(f"another `brief weekly` run is in progress{who}: {lock_path} is locked; "
+                        "try again when it has finished") from None
+    try:
+        with contextlib.suppress(OSError):
+            pid_path.write_text(str(os.getpid()), encoding="ascii")
+        yield lock_path
     finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            pid_path.unlink()
+        lock.release()

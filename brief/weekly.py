@@ -8,7 +8,7 @@ so the answer never changes on a re-run).  Themes and events that do not appear
 in the previous week's brief (the latest earlier ``brief-*.json`` in
 ``output_dir``) are marked ``new``.
 
-Safety: one run at a time (``flock``); outputs are rendered into a staging
+Safety: one run at a time (a ``filelock`` lock); outputs are rendered into a staging
 folder, then moved into place under a journal, and the state file is written
 last -- it is the commit point.  A crash or kill at any moment leaves the
 previous outputs and state, which the next run restores from the journal if
