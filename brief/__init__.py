@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from brief import _startup
+
+_startup.install()  # spaCy's import does not load torch (brief/_startup.py)
+
 try:
     __version__ = _metadata.version("brief")
 except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
