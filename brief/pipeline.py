@@ -18,6 +18,7 @@ from brief.errors import BriefError, InputError, NoDocumentsError
 from brief.extract import extract
 from brief.group import group
 from brief.ingest import load_inputs
+from brief.isolation import per_document
 from brief.model import Brief, Document, InputProblem
 from brief.summarize import Summarizer, get_summarizer, summarize
 
@@ -81,7 +82,7 @@ def run(
     on_problem = problem_handler(config, problems, report)
 
     docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
-    docs = clean_documents(docs, config=config, progress=progress)
+    docs, _ = per_document("clean", lambda ds: clean_documents(ds, config=config, progress=progress), docs, on_problem)
     docs = [d for d in docs if _in_window(d, since, until)]
     empty = [d for d in docs if not d.body.strip()]
     for d in empty:
@@ -90,7 +91,7 @@ def run(
     if not docs:
         raise NoDocumentsError("no usable documents" + (" in the selected window" if since or until else ""))
 
-    extraction = extract(docs, config=config, progress=progress)
+    extraction, docs = per_document("extract", lambda ds: extract(ds, config=config, progress=progress), docs, on_problem)
     grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)
 
     if summarizer is None:
