@@ -102,3 +102,16 @@ def problem_for(problems: list[InputProblem], name: str | Path) -> InputProblem:
     found = [p for p in problems if p.path == str(name)]
     assert len(found) == 1, f"expected one line for {name}, got {problems}"
     return found[0]
+
+
+def trickle_headers(handler: BaseHTTPRequestHandler, seconds: float = 30.0) -> None:
+    """Start an answer and send its header one byte every 0.2 s (headers that never end in time)."""
+    end = time.monotonic() + seconds
+    try:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        while time.monotonic() < end:
+            handler.wfile.write(b"a")
+            handler.wfile.flush()
+            time.sleep(0.2)
+    except OSError:
+        pass

@@ -61,7 +61,10 @@ def _read_body(resp: object, *, deadline: float, total: float, max_bytes: int) -
         if left <= 0:
             raise FetchProblem(f"could not fetch: no complete response within {total:g}s")
         _set_timeout(resp, left)
-        chunk = resp.read1(_CHUNK)  # type: ignore[attr-defined]  # at most one read from the socket
+        try:
+            chunk = resp.read1(_CHUNK)  # type: ignore[attr-defined]  # at most one read from the socket
+        except (socket.timeout, TimeoutError):
+            raise FetchProblem(f"could not fetch: no complete response within {total:g}s") from None
         if not chunk:
             return b"".join(parts)
         size += len(chunk)
