@@ -91,7 +91,12 @@ def _legacy(data: bytes) -> str | None:
             return "cp1252"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(data))
+    if not results:
         return "cp1252" if text is not None else None
+    # among the readings that look equally clean, a Windows code page before a Mac or DOS one
+    # (short texts fit several; Windows is what legacy web and news text is written in)
+    least = min(r.chaos for r in results)
+    clean = [r for r in results if r.chaos <= least + 0.01]
+    best = next((r for r in clean if r.encoding.startswith("cp125")), clean[0])
     return "cp1252" if best.encoding in ("latin_1", "iso8859_1", "ascii") else best.encoding
