@@ -172,6 +172,14 @@ def test_directory_loop_is_walked_once(tmp_path: Path) -> None:
     assert _titles(docs) == [GOOD_TITLE]
 
 
+def test_recursive_glob_does_not_follow_folder_links(tmp_path: Path) -> None:
+    _good(tmp_path)
+    (tmp_path / "x").symlink_to(".")
+    (tmp_path / "y").symlink_to(".")  # followed, two links give 2**depth paths
+    docs, problems = read([str(tmp_path / "**" / "*.md")])
+    assert _titles(docs) == [GOOD_TITLE] and problems == []
+
+
 def test_pipe_in_a_folder_is_not_read(tmp_path: Path) -> None:
     _good(tmp_path)
     os.mkfifo(tmp_path / "pipe.txt")

@@ -72,8 +72,32 @@ def _walk(p: Path, item: str, supported: set[str], on_problem: Reporter) -> list
     return found
 
 
+def glob_paths(pattern: str) -> list[Path]:
+    """The paths a glob pattern matches, in sorted order.
+
+    Like ``glob.glob(recursive=True)`` (``*`` does not match a leading dot), except that ``**``
+    does not descend into symbolic links to folders: two links back to their own folder would
+    otherwise make the walk grow without end.
+    """
+    parts = Path(os.path.expanduser(pattern)).parts
+    split = next((i for i, part in enumerate(parts) if _glob.has_magic(part)), len(parts))
+    base = Path(*parts[:split]) if split else Path(".")
+    rest = parts[split:]
+    if not rest:
+        return [base] if os.path.lexists(base) else []
+    hidden_ok = any(part.startswith(".") for part in rest)
+    found: list[Path] = []
+    try:
+        for m in base.glob(str(Path(*rest))):
+            if hidden_ok or not any(part.startswith(".") for part in m.relative_to(base).parts):
+                found.append(m)
+    except (OSError, ValueError):
+        pass
+    return sorted(found)
+
+
 def _glob_files(item: str, supported: set[str], on_problem: Reporter) -> list[Path] | None:
-    matches = sorted(Path(m) for m in _glob.glob(os.path.expanduser(item), recursive=True))
+    matches = glob_paths(item)
     files: list[Path] = []
     reported = False
     for m in matches:
