@@ -188,21 +188,34 @@ def test_pipe_in_a_folder_is_not_read(tmp_path: Path) -> None:
     assert "not a regular file" in problem_for(problems, tmp_path / "pipe.txt").message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without read permission")
-def test_unreadable_file_and_folder_are_reported(tmp_path: Path) -> None:
-    _good(tmp_path)
-    locked = tmp_path / "locked.md"
+def test_unreadable_file_and_folder_are_reported() -> None:
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="brief-unreadable-"))
+    top.chmod(0o755)
+    _good(top)
+    locked = top / "locked.md"
     locked.write_text(SECOND_ARTICLE)
     locked.chmod(0)
-    closed = tmp_path / "closed"
+    closed = top / "closed"
     closed.mkdir()
     (closed / "inside.md").write_text(SECOND_ARTICLE)
     closed.chmod(0)
+    read([top / "good.md"])  # every module this needs is imported before permissions drop
+    as_root = os.geteuid() == 0
     try:
-        docs, problems = read([tmp_path])
+        if as_root:  # root reads anything: check as an unprivileged user
+            os.setegid(65534)
+            os.seteuid(65534)
+        docs, problems = read([top])
     finally:
+        if as_root:
+            os.seteuid(0)
+            os.setegid(0)
         closed.chmod(0o755)
         locked.chmod(0o644)
+        shutil.rmtree(top)
     assert _titles(docs) == [GOOD_TITLE]
     assert "Permission denied" in problem_for(problems, locked).message
     assert "cannot read folder" in problem_for(problems, closed).message
