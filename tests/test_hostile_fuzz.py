@@ -41,15 +41,25 @@ _ARTICLES: list[tuple[str, bytes]] = [
               f"<title>Canal strike ends</title><pubDate>Wed, 15 May 2024 09:00:00 GMT</pubDate>"
               f"<description>&lt;p&gt;{_BODY}&lt;/p&gt;</description></item></channel></rss>").encode()),
 ]
-if SEEDS.is_dir():  # real articles, read at test time
-    _ARTICLES += [(p.suffix, p.read_bytes()) for p in sorted(SEEDS.iterdir())[:6] if p.is_file()]
+# real articles, read at test time
+_SEED_ARTICLES = [(p.suffix, p.read_bytes()) for p in sorted(SEEDS.iterdir())[:6] if p.is_file()] if SEEDS.is_dir() else []
+# each written format as likely as the seeds together
+articles = st.one_of(*[st.just(a) for a in _ARTICLES], *([st.sampled_from(_SEED_ARTICLES)] if _SEED_ARTICLES else []))
 
 _MARKUP = ["<", ">", "</p>", "<p>", "<![CDATA[", "]]>", "<!DOCTYPE x [<!ENTITY a 'b'>]>", "&a;", "&#0;", "&#xD800;",
            "<script>", "{", "}", "[", "]", '"', "\\u", "\\ud800", "\n---\n", "\n---\ntitle: [\n", "date: 9999-99-99\n",
            "*a", "&b [*b]", "\r", "\u2028", "<rss>", "<html>", "file:///etc/hostname#"]
+# whole lines put at a line start (front matter keys, JSON Lines records, deep nesting)
+_LINES = ["date: 2021-02-30", "date: 0000-00-00", "date: 9999-12-31", "published: 2021-06-01 25:61:00",
+          "key: " + "[" * 3000 + "]" * 3000, '{"text": "' + "\\ud800" * 3 + ' x"}', "[" * 5000, "a: &a [x, x, x]",
+          '{"title": "t", "text": ' + '{"text": ' * 2000 + '"x"' + "}" * 2000 + "}", "<!-- " + "<b>" * 3000]
+# text put just inside a string or an element (where a parser keeps it)
+_INSIDE = ["\\ud800", "\\udfff tail", "\\u0000", "&#x1;", "\x07", "\u2029", "\ufeff", "&#xD7FF;"]
 _CONTROL = [bytes([b]) for b in (*range(0, 32), 0x7F, 0x80, 0xC3, 0xFE, 0xFF)] + [b"\xed\xa0\x80", b"\xef\xbb\xbf"]
 
 mutation = st.one_of(
+    st.tuples(st.just("line"), st.integers(0, 8), st.sampled_from(range(len(_LINES)))),
+    st.tuples(st.just("inside"), st.floats(0, 1), st.sampled_from(range(len(_INSIDE)))),
     st.tuples(st.just("flip"), st.floats(0, 1), st.integers(0, 255)),
     st.tuples(st.just("truncate"), st.floats(0, 1), st.just(0)),
     st.tuples(st.just("markup"), st.floats(0, 1), st.sampled_from(range(len(_MARKUP)))),
@@ -60,7 +70,7 @@ mutation = st.one_of(
 def mutate(data: bytes, ops: list[tuple[str, float, int]]) -> bytes:
     b = bytearray(data)
     for kind, where, arg in ops:
-        i = min(int(where * len(b)), max(len(b) - 1, 0))
+        i = min(int(where * len(b)), max(len(b) - 1, 0)) if kind != "line" else 0
         if kind == "flip" and b:
             b[i] = arg
         elif kind == "truncate":
@@ -69,6 +79,18 @@ def mutate(data: bytes, ops: list[tuple[str, float, int]]) -> bytes:
             b[i:i] = _MARKUP[arg].encode()
         elif kind == "control":
             b[i:i] = _CONTROL[arg]
+        elif kind == "line":  # ``where`` is a line number here
+            start = 0
+            for _ in range(int(where)):
+                nl = b.find(b"\n", start)
+                if nl < 0:
+                    break
+                start = nl + 1
+            b[start:start] = _LINES[arg].encode() + b"\n"
+        elif kind == "inside":  # just inside the next JSON string value or element text
+            marks = [j + len(m) for m in (b': "', b">") if (j := b.find(m, i)) >= 0]
+            at = min(marks) if marks else i
+            b[at:at] = _INSIDE[arg].encode()
     return bytes(b)
 
 
@@ -90,7 +112,7 @@ def _folder(tmp: str, article: tuple[str, bytes], ops: list) -> Path:
 
 
 @settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(article=st.sampled_from(_ARTICLES), ops=st.lists(mutation, min_size=1, max_size=4))
+@given(article=articles, ops=st.lists(mutation, min_size=1, max_size=4))
 def test_ingest_survives_mutated_articles(article: tuple[str, bytes], ops: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         docs, problems = _ingest_and_clean(_folder(tmp, article, ops))
@@ -104,7 +126,7 @@ def test_ingest_survives_mutated_articles(article: tuple[str, bytes], ops: list)
 
 
 @settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(article=st.sampled_from(_ARTICLES), ops=st.lists(mutation, min_size=1, max_size=3))
+@given(article=articles, ops=st.lists(mutation, min_size=1, max_size=3))
 def test_whole_run_survives_mutated_articles(article: tuple[str, bytes], ops: list) -> None:
     from brief.pipeline import run
     from brief.render import render_bytes
