@@ -291,3 +291,16 @@ def test_per_document_raises_a_failure_no_document_causes() -> None:
     docs = [Document(id=str(i), title="t", text="x") for i in range(3)]
     with pytest.raises(ValueError, match="more than one"):
         per_document("count", one_at_a_time, docs, lambda p: None)
+
+
+def test_documents_read_again_are_noted_once(tmp_path: Path) -> None:
+    from brief.ingest import load_inputs
+
+    f = tmp_path / "dated.md"
+    f.write_text("---\ntitle: Dated\ndate: 9999-12-31\n---\nThe council met.\n")
+    docs, problems = read([f])
+    assert len(problems) == 1
+    again: list[InputProblem] = []
+    late = Document(id="x", title="Late", text="Text.", published=dt.date(2999, 1, 1))
+    load_inputs(docs + [late], config=BriefConfig(), on_problem=again.append, progress=lambda *a: None)
+    assert [p.path for p in again] == ["x"] and late.published is None

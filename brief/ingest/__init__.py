@@ -201,7 +201,7 @@ def load_inputs(
     total = len(work)
     for i, (kind, item) in enumerate(work):
         progress("ingest", i, total)
-        docs.extend(_checked(_read_one(kind, item, config=config, on_problem=report), report))
+        docs.extend(_checked(_read_one(kind, item, config=config, on_problem=report), report, read_now=kind != "doc"))
     progress("ingest", total, total)
     _unique_ids(docs)
     return docs
@@ -250,18 +250,22 @@ def _shown(s: str) -> str:
         return writable(s)[0]
 
 
-def _checked(docs: list[Document], on_problem: Reporter) -> list[Document]:
-    """``docs`` made safe to write, each change noted: unwritable characters, out-of-range dates."""
+def _checked(docs: list[Document], on_problem: Reporter, *, read_now: bool) -> list[Document]:
+    """``docs`` made safe to write, each change noted: unwritable characters, out-of-range dates.
+
+    ``read_now`` is False for Documents given as inputs (read and noted by an earlier pass,
+    as ``brief weekly`` does): only what is still wrong with them is noted.
+    """
     for d in docs:
         name = d.path or d.url or d.id
         replaced = make_writable(d)
         if replaced:
             on_problem(InputProblem(_shown(name), f"replaced {replaced} character{'s' if replaced != 1 else ''} "
                                     "that cannot be written (lone surrogates or control characters)", note=True))
+        bad_date = d.meta.get("unparsed_date") if read_now else None
         if d.published is not None and in_range(d.published) is None:
-            d.meta.setdefault("unparsed_date", str(d.published))
+            bad_date = d.meta.setdefault("unparsed_date", str(d.published))
             d.published = None
-        bad_date = d.meta.get("unparsed_date")
         if bad_date and d.published is None:
             on_problem(InputProblem(_shown(name), f"date {str(bad_date)[:40]!r} is not a valid date between "
                                     f"{FIRST_YEAR} and {LAST_YEAR}; treated as unknown", note=True))
