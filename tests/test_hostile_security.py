@@ -145,6 +145,7 @@ def test_render_fetches_nothing_named_in_article_text(tmp_path: Path, secret: Pa
 title: Harbour board publishes repair plan
 outlet: Coastal Gazette
 date: 2024-05-15
+url: {listener.base}/article
 ---
 The harbour board published its repair plan on Wednesday ![plan]({listener.base}/plan.png) for the damaged pier.
 The plan <img src="{listener.base}/img.png"> lists <link rel="stylesheet" href="{listener.base}/x.css"> twelve tasks.
