@@ -14,7 +14,9 @@ GOOD_TITLE = "Ferry service resumes after storm"
 
 
 @pytest.fixture()
-def listener():
+def listener(monkeypatch):
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)  # the listener is reached directly
     srv = Listener()
     yield srv
     srv.close()

@@ -26,7 +26,9 @@ SECRET_FEED = f"""<?xml version="1.0"?>
 
 
 @pytest.fixture()
-def listener():
+def listener(monkeypatch):
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)  # the listener is reached directly
     srv = Listener()
     yield srv
     srv.close()
