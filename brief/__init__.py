@@ -3,11 +3,16 @@
     >>> from brief import build_brief
     >>> b = build_brief(["examples/"])
     >>> b.write("out/brief.pdf")
+
+The names below are imported on first use, so ``import brief`` (and the ``brief``
+command's start, which installs its signal handlers first) stays fast.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib import metadata as _metadata
+from typing import TYPE_CHECKING, Any
 
 from brief import _startup
 
@@ -18,28 +23,34 @@ try:
 except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from brief.config import BriefConfig  # noqa: E402
-from brief.errors import BriefError, InputError, NoDocumentsError  # noqa: E402
-from brief.model import (  # noqa: E402
-    Brief,
-    Citation,
-    Discrepancy,
-    Document,
-    Event,
-    Sentence,
-    Statement,
-    Theme,
-)
+_WHERE = {
+    "build_brief": "brief.api",
+    "BriefConfig": "brief.config",
+    "BriefError": "brief.errors",
+    "InputError": "brief.errors",
+    "NoDocumentsError": "brief.errors",
+    "Brief": "brief.model",
+    "Citation": "brief.model",
+    "Discrepancy": "brief.model",
+    "Document": "brief.model",
+    "Event": "brief.model",
+    "Sentence": "brief.model",
+    "Statement": "brief.model",
+    "Theme": "brief.model",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from brief.api import build_brief
+    from brief.config import BriefConfig
+    from brief.errors import BriefError, InputError, NoDocumentsError
+    from brief.model import Brief, Citation, Discrepancy, Document, Event, Sentence, Statement, Theme
 
 
-
-def __getattr__(name: str):
-    # build_brief pulls in the whole pipeline (spaCy, ...): import it on first use only, so
-    # that ``brief --help`` and the light modules stay quick to import
-    if name == "build_brief":
-        from brief.api import build_brief
-
-        return build_brief
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        value = getattr(import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'brief' has no attribute {name!r}")
 
 

@@ -6,13 +6,13 @@ A thin layer over :mod:`brief.pipeline`; user errors are printed as one line
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from brief.config import BriefConfig
@@ -43,11 +43,12 @@ def _root() -> None:
 
 
 def _report(p: InputProblem) -> None:
-    err.print(f"[yellow]skipped[/] {p.path}: {p.message}", highlight=False, soft_wrap=True)
+    label = "[cyan]note[/]" if p.note else "[yellow]skipped[/]"
+    err.print(f"{label} {escape(p.path)}: {escape(p.message)}", highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -60,6 +61,13 @@ def _outputs(output: Optional[Path], formats: list[Format]) -> list[tuple[Path, 
         return [(output, fmts[0])]
     base = output.with_suffix("") if output.suffix.lstrip(".") in {f.value for f in Format} else output
     return [(base.with_suffix(f".{f}"), f) for f in fmts]
+
+
+def _wrote(path: Path) -> None:
+    """Say where a file went: on stdout, or on stderr when the output itself went to a pipe or device."""
+    from brief.render.atomic import is_special
+
+    (err if is_special(path) else out).print(f"wrote {escape(str(path))}", highlight=False, soft_wrap=True)
 
 
 class _StageProgress:
@@ -122,14 +130,14 @@ def build(
             err.print(f"[cyan]note:[/] {result.summarizer.notice}", highlight=False, soft_wrap=True)
         for path, fmt in targets:
             result.write(path, fmt)
-            out.print(f"wrote {path}", highlight=False)
+            _wrote(path)
         if verbose:
             _print_timings(result.meta.get("timings") or {})
         if graph is not None:
             from brief.group import write_graph
 
             write_graph(result, graph)
-            out.print(f"wrote {graph}", highlight=False)
+            _wrote(graph)
     except BriefError as e:
         fail(str(e))
 
@@ -154,7 +162,7 @@ def weekly(
         if res.brief.summarizer.notice:
             err.print(f"[cyan]note:[/] {res.brief.summarizer.notice}", highlight=False, soft_wrap=True)
         for path in res.paths:
-            out.print(f"wrote {path}", highlight=False)
+            _wrote(path)
         since = f"new since {res.previous}" if res.previous else "no earlier brief to compare with"
         out.print(
             f"week {res.week} ({res.since} to {res.until}): {len(res.brief.documents)} documents, "
@@ -272,11 +280,10 @@ def models_list() -> None:
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
+    """The ``brief`` command (signal handling and one-line errors live in :mod:`brief.entry`)."""
+    from brief.entry import main as entry_main
+
+    entry_main()
 
 
 if __name__ == "__main__":

@@ -6,17 +6,21 @@ from collections import Counter
 from collections.abc import Callable
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from brief.clean import clean_documents
 from brief.config import BriefConfig
 from brief.ingest import load_inputs
+from brief.isolation import per_document
 from brief.model import Document, InputProblem
 
 
 def inspect_inputs(inputs: list[str], *, config: BriefConfig, on_problem: Callable[[InputProblem], None]) -> list[Document]:
     docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=lambda *a: None)
-    return clean_documents(docs, config=config, progress=lambda *a: None)
+    cleaned, _ = per_document("clean", lambda ds: clean_documents(ds, config=config, progress=lambda *a: None), docs,
+                              on_problem)
+    return cleaned
 
 
 def _origin(doc: Document, key: str) -> str:
@@ -34,12 +38,12 @@ def render_inspection(docs: list[Document], console: Console, *, dropped: bool =
     table.add_column("dropped", justify="right", ratio=2)
     for d in docs:
         kept = len([p for p in d.body.split("\n\n") if p.strip()])
-        outlet = (d.outlet or "—") + (f"\n[dim]{_origin(d, 'outlet')}[/]" if d.outlet else "")
-        byline = (d.byline or "—") + (f"\n[dim]{_origin(d, 'byline')}[/]" if d.byline else "")
+        outlet = escape(d.outlet or "—") + (f"\n[dim]{_origin(d, 'outlet')}[/]" if d.outlet else "")
+        byline = escape(d.byline or "—") + (f"\n[dim]{_origin(d, 'byline')}[/]" if d.byline else "")
         date = d.date_label + (f"\n[dim]{_origin(d, 'published')}[/]" if d.published else "")
-        head = d.title + (f"\n[dim]{d.path or d.url or ''}[/]")
+        head = escape(d.title) + (f"\n[dim]{escape(d.path or d.url or '')}[/]")
         if d.duplicate_of:
-            head += f"\n[yellow]duplicate of {d.duplicate_of}[/]"
+            head += f"\n[yellow]duplicate of {escape(d.duplicate_of)}[/]"
         kinds = Counter(x.kind for x in d.dropped)
         drop = str(len(d.dropped)) + ("\n[dim]" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + "[/]" if kinds else "")
         table.add_row(d.id, head, outlet, byline, date, str(kept), drop)
@@ -48,10 +52,10 @@ def render_inspection(docs: list[Document], console: Console, *, dropped: bool =
         for d in docs:
             if not d.dropped:
                 continue
-            t = Table(title=f"dropped from {d.id} ({d.title[:60]})", expand=True)
+            t = Table(title=f"dropped from {d.id} ({escape(d.title[:60])})", expand=True)
             t.add_column("line", justify="right", no_wrap=True)
             t.add_column("reason", no_wrap=True)
             t.add_column("text", ratio=1)
             for x in d.dropped:
-                t.add_row("" if x.line is None else str(x.line + 1), x.kind, x.text)
+                t.add_row("" if x.line is None else str(x.line + 1), x.kind, escape(x.text))
             console.print(t)

@@ -256,16 +256,24 @@ class Discrepancy:
 
 @dataclass
 class InputProblem:
-    """A bad input: reported as one line, the run goes on without it."""
+    """A bad input: reported as one line, the run goes on without it.
+
+    ``note`` marks an input that was still read, with something replaced or left unknown
+    (the message says what); ``--strict`` fails on notes too.
+    """
 
     path: str
     message: str
+    note: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "message": self.message}
+        d: dict[str, Any] = {"path": self.path, "message": self.message}
+        if self.note:
+            d["note"] = True
+        return d
 
 
 @dataclass

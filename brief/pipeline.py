@@ -23,6 +23,7 @@ from brief.errors import BriefError, InputError, NoDocumentsError
 from brief.extract import extract
 from brief.group import group
 from brief.ingest import load_inputs
+from brief.isolation import per_document
 from brief.model import Brief, Document, InputProblem
 from brief.parallel import open_parser
 from brief.summarize import Summarizer, get_summarizer, summarize
@@ -148,7 +149,8 @@ def run(
         docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
         row["documents"] = len(docs)
     with timer.stage("clean") as row:
-        docs = clean_documents(docs, config=config, progress=progress)
+        docs, _ = per_document("clean", lambda ds: clean_documents(ds, config=config, progress=progress), docs,
+                               on_problem)
         row["documents"] = len(docs)
     docs = [d for d in docs if _in_window(d, since, until)]
     empty = [d for d in docs if not d.body.strip()]
@@ -159,7 +161,8 @@ def run(
         raise NoDocumentsError("no usable documents" + (" in the selected window" if since or until else ""))
 
     with timer.stage("extract") as row, open_parser(config) as parser:
-        extraction = extract(docs, config=config, progress=progress, parser=parser)
+        extraction, docs = per_document(
+            "extract", lambda ds: extract(ds, config=config, progress=progress, parser=parser), docs, on_problem)
         row["events"] = len(extraction.events)
     with timer.stage("group") as row:
         grouping = group(extraction.events, extraction.entities, docs, config=config, progress=progress)

@@ -9,18 +9,21 @@ and nothing here swallows that.
 
 from __future__ import annotations
 
-import glob as _glob
-import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from brief.config import BriefConfig
+from brief.errors import BriefError
 from brief.ingest.common import InputFormatError, doc_id, document_from_mapping, split_headline
+from brief.ingest.dates import FIRST_YEAR, LAST_YEAR, in_range
 from brief.ingest.decode import DecodeProblem, decode_bytes
 from brief.ingest.feeds import looks_like_feed, parse_feed
 from brief.ingest.fetch import FetchProblem, fetch
 from brief.ingest.html import looks_like_html, parse_html
+from brief.ingest.limits import check_lines, make_writable, writable
+from brief.ingest.paths import expand, identity, unusable
 from brief.ingest.structured import parse_json, parse_jsonl
 from brief.ingest.text import parse_text
 from brief.model import Document, InputProblem
@@ -89,10 +92,14 @@ def read_path(path: Path, *, config: BriefConfig, on_problem: Reporter) -> list[
     """The documents of one file; problems are reported (one line per file) through ``on_problem``."""
     name = str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
-        on_problem(InputProblem(name, f"cannot read ({e.strerror or e})"))
+        on_problem(InputProblem(name, unusable(path) or f"cannot read ({e.strerror or e})"))
         return []
+    if not stat.S_ISREG(st.st_mode):
+        on_problem(InputProblem(name, "not a regular file (a pipe, socket or device)"))
+        return []
+    size = st.st_size
     if size > config.max_file_bytes:
         on_problem(InputProblem(name, f"too large ({_fmt_size(size)}, limit {_fmt_size(config.max_file_bytes)})"))
         return []
@@ -101,8 +108,27 @@ def read_path(path: Path, *, config: BriefConfig, on_problem: Reporter) -> list[
     except OSError as e:
         on_problem(InputProblem(name, f"cannot read ({e.strerror or e})"))
         return []
-    return _read_bytes(data, name=name, key=str(path.resolve()), suffix=path.suffix.lower(), path=name,
+    return _read_bytes(data, name=name, key=str(identity(path)), suffix=path.suffix.lower(), path=name,
                        on_problem=on_problem)
+
+
+def _error_phrase(e: BaseException) -> str:
+    msg = " ".join(str(e).split())
+    msg = msg if len(msg) <= 80 else msg[:77] + "..."
+    return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
+
+
+def _within_limits(docs: list[Document], problems: list[str]) -> list[Document]:
+    """The documents within the line limits; one problem per document past them."""
+    kept: list[Document] = []
+    for d in docs:
+        try:
+            check_lines(d.text)
+        except InputFormatError as e:
+            problems.append(str(e) if len(docs) == 1 else f"{d.title[:40]!r}: {e}")
+            continue
+        kept.append(d)
+    return kept
 
 
 def _read_bytes(data: bytes, *, name: str, key: str, suffix: str, path: str | None, on_problem: Reporter,
@@ -119,8 +145,17 @@ def _read_bytes(data: bytes, *, name: str, key: str, suffix: str, path: str | No
             problem = "empty file"
         else:
             docs, inner = _parse_content(raw, suffix=suffix, path=path, key=key, url=url, content_type=content_type)
+            docs = _within_limits(docs, inner)
     except (DecodeProblem, InputFormatError) as e:
         problem = str(e)
+    except BriefError:
+        raise
+    except RecursionError:
+        problem = "nested too deeply to read"
+    except MemoryError:
+        problem = "too large to read in memory"
+    except Exception as e:  # a parser's own failure on this file: one line, and the run goes on
+        problem = f"could not be read ({_error_phrase(e)})"
     if problem is None and not docs and not inner:
         problem = "no article text found"
     if problem is None and inner:
@@ -132,52 +167,6 @@ def _read_bytes(data: bytes, *, name: str, key: str, suffix: str, path: str | No
     return docs
 
 
-# Files that describe a folder rather than report news (README.md beside a corpus).
-# Skipped when walking a folder; still read when named explicitly.
-_FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing", "copying", "notice")
-
-
-def _is_folder_doc(name: str) -> bool:
-    return name.lower().split(".")[0] in _FOLDER_DOCS
-
-
-def _expand(item: str, on_problem: Reporter) -> list[Path] | None:
-    """Files named by a path, folder or glob; None when reported as a problem."""
-    p = Path(item).expanduser()
-    if p.is_dir():
-        found: list[Path] = []
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for f in sorted(files):
-                if f.startswith(".") or _is_folder_doc(f):
-                    continue
-                fp = Path(root) / f
-                if fp.suffix.lower() in SUPPORTED:
-                    found.append(fp)
-                else:
-                    on_problem(InputProblem(str(fp), f"unsupported file type ({fp.suffix or 'no extension'})"))
-        if not found:
-            on_problem(InputProblem(item, "folder has no readable articles"))
-            return None
-        return found
-    if p.is_file():
-        return [p]
-    if any(ch in item for ch in "*?["):
-        matches = sorted(Path(m) for m in _glob.glob(os.path.expanduser(item), recursive=True))
-        files: list[Path] = []
-        for m in matches:
-            if m.is_dir():
-                files.extend(_expand(str(m), on_problem) or [])
-            elif m.is_file():
-                files.append(m)
-        if not files:
-            on_problem(InputProblem(item, "no files match the pattern"))
-            return None
-        return files
-    on_problem(InputProblem(item, "no such file or folder"))
-    return None
-
-
 def load_inputs(
     inputs: list[Any],
     *,
@@ -185,9 +174,14 @@ def load_inputs(
     on_problem: Reporter,
     progress: Progress,
 ) -> list[Document]:
-    """Read every input into Documents (in input order; folders in sorted path order)."""
+    """Read every input into Documents (in input order; folders in sorted path order).
+
+    Each input is read on its own: whatever goes wrong with one becomes one line through
+    ``on_problem`` (paths and messages made printable) and the others are still read.
+    """
+    report = _printable(on_problem)
     work: list[tuple[str, Any]] = []
-    seen_files: set[Path] = set()
+    seen_files: set[Path | str] = set()
     for item in inputs:
         if isinstance(item, Document):
             work.append(("doc", item))
@@ -198,9 +192,8 @@ def load_inputs(
             if s.lower().startswith(("http://", "https://")):
                 work.append(("url", s))
                 continue
-            files = _expand(s, on_problem)
-            for f in files or []:
-                r = f.resolve()
+            for f in expand(s, SUPPORTED, report) or []:
+                r = identity(f)
                 if r not in seen_files:
                     seen_files.add(r)
                     work.append(("file", f))
@@ -208,16 +201,74 @@ def load_inputs(
     total = len(work)
     for i, (kind, item) in enumerate(work):
         progress("ingest", i, total)
-        if kind == "doc":
-            docs.append(item)
-        elif kind == "dict":
-            docs.append(document_from_dict(item))
-        elif kind == "url":
-            docs.extend(_read_url(item, config=config, on_problem=on_problem))
-        else:
-            docs.extend(read_path(item, config=config, on_problem=on_problem))
+        docs.extend(_checked(_read_one(kind, item, config=config, on_problem=report), report, read_now=kind != "doc"))
     progress("ingest", total, total)
     _unique_ids(docs)
+    return docs
+
+
+def _read_one(kind: str, item: Any, *, config: BriefConfig, on_problem: Reporter) -> list[Document]:
+    if kind == "doc":
+        return [item]
+    if kind == "url":
+        return _read_url(item, config=config, on_problem=on_problem)
+    if kind == "file":
+        return read_path(item, config=config, on_problem=on_problem)
+    try:
+        doc = document_from_dict(item)
+        check_lines(doc.text)
+    except BriefError:
+        raise
+    except InputFormatError as e:
+        problem = str(e)
+    except Exception as e:  # a dict with values of odd types
+        problem = f"could not be read ({_error_phrase(e)})"
+    else:
+        return [doc]
+    on_problem(InputProblem(str(item.get("path") or item.get("url") or item.get("title") or "article"), problem))
+    return []
+
+
+def _printable(on_problem: Reporter) -> Reporter:
+    """``on_problem`` with path and message made writable (file names with undecodable bytes)."""
+
+    def report(p: InputProblem) -> None:
+        on_problem(InputProblem(_shown(p.path), _shown(p.message), p.note))
+
+    return report
+
+
+def _shown(s: str) -> str:
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        pass
+    try:  # file-name bytes that were not UTF-8 (os.fsdecode keeps them as lone surrogates)
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return writable(s)[0]
+
+
+def _checked(docs: list[Document], on_problem: Reporter, *, read_now: bool) -> list[Document]:
+    """``docs`` made safe to write, each change noted: unwritable characters, out-of-range dates.
+
+    ``read_now`` is False for Documents given as inputs (read and noted by an earlier pass,
+    as ``brief weekly`` does): only what is still wrong with them is noted.
+    """
+    for d in docs:
+        name = d.path or d.url or d.id
+        replaced = make_writable(d)
+        if replaced:
+            on_problem(InputProblem(_shown(name), f"replaced {replaced} character{'s' if replaced != 1 else ''} "
+                                    "that cannot be written (lone surrogates or control characters)", note=True))
+        bad_date = d.meta.get("unparsed_date") if read_now else None
+        if d.published is not None and in_range(d.published) is None:
+            bad_date = d.meta.setdefault("unparsed_date", str(d.published))
+            d.published = None
+        if bad_date and d.published is None:
+            on_problem(InputProblem(_shown(name), f"date {str(bad_date)[:40]!r} is not a valid date between "
+                                    f"{FIRST_YEAR} and {LAST_YEAR}; treated as unknown", note=True))
     return docs
 
 

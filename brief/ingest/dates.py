@@ -36,8 +36,27 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     return best
 
 
+# publication dates outside these years are errors or placeholders (0000-00-00, 9999-12-31)
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def in_range(day: dt.date | None) -> dt.date | None:
+    """``day`` when its year is within FIRST_YEAR..LAST_YEAR, else None (unknown)."""
+    return day if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
 def as_date(v: Any) -> dt.date | None:
-    """A date from a metadata value (date, datetime, struct_time, ISO or common written forms)."""
+    """A date from a metadata value (date, datetime, struct_time, ISO or common written forms).
+
+    None (unknown) when the value is no valid date or lies outside FIRST_YEAR..LAST_YEAR.
+    """
+    try:
+        return in_range(_as_date(v))
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+
+
+def _as_date(v: Any) -> dt.date | None:
     if v is None or v == "":
         return None
     if isinstance(v, dt.datetime):

@@ -57,10 +57,25 @@ def html_fragment_to_text(fragment: str) -> str:
     return "\n\n".join(ln for ln in lines if ln)
 
 
-def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[list[Document], list[str]]:
+def _feedparse(raw: str):  # noqa: ANN202 - feedparser's result dict
+    """feedparser on the text already read, and nothing else.
+
+    ``feedparser.parse`` treats a ``str`` that looks like a URL or a path (and ``bytes`` that name a
+    file) as something to open or fetch.  It only ever gets a stream of the bytes we hold, declared
+    UTF-8 (the text is decoded already), so content can never make it read a file or call the network.
+    External entities and DTDs are not loaded (expat with external general entities off).
+    """
+    import io
+
     import feedparser
 
-    parsed = feedparser.parse(raw)
+    data = raw.encode("utf-8", "replace")
+    return feedparser.parse(io.BytesIO(data), response_headers={"content-type": "application/xml; charset=utf-8"},
+                            resolve_relative_uris=False)
+
+
+def parse_feed(raw: str, path: str, key: str, fmt: str | None = None) -> tuple[list[Document], list[str]]:
+    parsed = _feedparse(raw)
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from brief.ingest.common import TEXT_KEYS, InputFormatError, document_from_mapping, pick
+from brief.ingest.limits import MAX_DEPTH, check_json_depth
 from brief.model import Document
 
 # containers that wrap a list of articles in exports ({"articles": [...]})
@@ -14,6 +15,17 @@ _LIST_KEYS = ("articles", "items", "documents", "docs", "results", "data", "entr
 
 def _short(msg: str) -> str:
     return msg if len(msg) < 80 else msg[:77] + "..."
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` within the depth limit; InputFormatError on malformed or too deep JSON."""
+    check_json_depth(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputFormatError(f"malformed JSON at line {e.lineno}: {_short(e.msg)}") from None
+    except RecursionError:
+        raise InputFormatError(f"nested too deeply (over {MAX_DEPTH} levels)") from None
 
 
 def _articles(obj: Any) -> list[Any]:
@@ -30,10 +42,7 @@ def _articles(obj: Any) -> list[Any]:
 
 def parse_json(raw: str, path: str, key: str) -> tuple[list[Document], list[str]]:
     """(documents, problems within the file)."""
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise InputFormatError(f"malformed JSON at line {e.lineno}: {_short(e.msg)}") from None
+    obj = _loads(raw)
     items = _articles(obj)
     multi = len(items) > 1 or isinstance(obj, list)
     docs: list[Document] = []
@@ -66,9 +75,10 @@ def parse_jsonl(raw: str, path: str, key: str) -> tuple[list[Document], list[str
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"malformed JSON at line {n}: {_short(e.msg)}")
+            item = _loads(line)
+        except InputFormatError as e:
+            msg = str(e)
+            problems.append(msg.replace("at line 1:", f"at line {n}:") if "at line 1:" in msg else f"line {n}: {msg}")
             continue
         problem = _article_problem(item, f"line {n}")
         if problem:

@@ -12,7 +12,31 @@ from brief.ingest.common import (
     split_headline,
 )
 from brief.ingest.dates import as_date
+from brief.ingest.limits import MAX_DEPTH, MAX_FRONT_MATTER_CHARS, check_size
 from brief.model import Document
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """The safe loader, with dates kept as text (``as_date`` reads them within its sane range;
+    PyYAML's own timestamps raise on ``2021-02-30`` or ``25:00``)."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def _load_yaml(text: str) -> Any:
+    """Front matter YAML within the size, depth and alias-expansion limits, else InputFormatError."""
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise InputFormatError(f"front matter too large ({len(text):,} characters, limit {MAX_FRONT_MATTER_CHARS:,})")
+    try:
+        value = yaml.load(text, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise InputFormatError(f"front matter nested too deeply (over {MAX_DEPTH} levels)") from None
+    try:
+        check_size(value)
+    except InputFormatError as e:
+        raise InputFormatError(f"front matter: {e}") from None
+    return value
+
 
 _FM = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -23,7 +47,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not m:
         return {}, text, 0
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = _load_yaml(m.group(1))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
