@@ -1,0 +1,347 @@
+"""Classify every line of one article's text: kept prose, or boilerplate with its reason.
+
+Order of the passes: line patterns (``rules.classify``), repeated lines, the header
+(bylines, date stamps, the dek), related-post blocks, wire tags and other outlet cues,
+doubtful neighbours of boilerplate blocks, jusText's verdict on lines that are not
+prose, the tail (author notes), short non-prose lines, and inserts unrelated to the
+story (a teaser headline and its paragraph in the middle of the article).  Then the
+dates the text states, each with its role, and the publication or inferred date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from brief.clean import dating, meta, rules
+from brief.clean.scorer import justext_classes
+from brief.ingest.common import is_chrome_line
+
+# kinds that form blocks: a doubtful neighbour of one of these is boilerplate too
+BLOCK_KINDS = {"newsletter", "login-wall", "share", "related-posts", "timestamp", "ad", "consent", "donation",
+               "comments"}
+SIDEBAR_KINDS = {"related-posts", "timestamp", "duplicate-line", "newsletter", "login-wall", "share", "ad",
+                 "consent", "donation", "comments", "teaser", "unrelated-insert"}
+HEADER_SPAN = 8  # the first lines where bylines, datelines and deks live
+INSERT_OVERLAP = 0.25  # an inserted paragraph shares fewer of its content words with the rest of the article
+
+
+@dataclass
+class CleanResult:
+    kept: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, kind, text)
+    bylines: list[str] = field(default_factory=list)
+    outlet: tuple[str, str] | None = None  # (outlet, provenance)
+    published: tuple[dt.date, str] | None = None  # (date, provenance)
+    published_role: str | None = None  # published | updated
+    dates: list[dating.DateMention] = field(default_factory=list)
+    inferred: tuple[dt.date, str] | None = None  # (date, how) when no date is stated
+    untrusted: tuple[dt.date, str] | None = None  # a stamp that was not believed, and why
+    subtitle: str | None = None
+    contributors: list[str] = field(default_factory=list)
+
+
+class _State:
+    def __init__(self, text: str):
+        self.items = [(n, ln.strip()) for n, ln in enumerate(text.split("\n")) if ln.strip()]
+        self.kinds: list[str | None] = [rules.classify(s) for _, s in self.items]
+        self.trim: dict[int, int] = {}  # line index -> where its kept text starts (a date stamp cut off)
+        self.outlets: list[tuple[int, str, str]] = []  # (priority, outlet, provenance)
+        self.stated: list[dating.DateMention] = []  # header dates (published / updated)
+        self.res = CleanResult()
+
+    def text(self, i: int) -> str:
+        return self.items[i][1][self.trim.get(i, 0):].strip()
+
+    def free(self, i: int) -> bool:
+        return self.kinds[i] is None
+
+
+def _repeats(st: _State) -> None:
+    """Repeated lines: duplicated captions (with or without their credit, or with a credit glued on) and other repeats."""
+    items, kinds = st.items, st.kinds
+    normed = [rules.norm(s) for _, s in items]
+    first_seen: dict[str, int] = {}
+    for i, key in enumerate(normed):
+        if len(key) < 3:
+            continue
+        j = first_seen.get(key)
+        if j is None:
+            for k in range(max(0, i - 3), i):
+                a, b = normed[k], key
+                if len(b) >= 30 and len(a) >= 30 and (a.startswith(b) or b.startswith(a)) and kinds[k] == "caption":
+                    j = k
+                    break
+                # alt text, then the same text with a credit glued on ("Harbour viewAgency Photo")
+                if k == i - 1 and len(a) >= 8 and b.startswith(a) and 0 < len(b) - len(a) <= 30 \
+                        and not rules.is_sentence_like(items[i][1]) and len(b[len(a):].split()) <= 3:
+                    kinds[i] = "caption"
+                    kinds[k] = kinds[k] or "caption"
+        if kinds[i] == "caption" and j is None:
+            first_seen[key] = i
+            continue
+        if j is None:
+            first_seen[key] = i
+            continue
+        if kinds[j] == "caption" or kinds[i] == "caption" or rules.header_match("caption-verb", items[i][1]):
+            kinds[i] = "caption"
+            if kinds[j] is None:
+                kinds[j] = "caption"
+        elif kinds[i] is None:
+            kinds[i] = "duplicate-line"
+
+
+def _header(st: _State) -> None:
+    """Bylines, date stamps, the dek: the first lines before the body starts."""
+    items, kinds, res = st.items, st.kinds, st.res
+    first_body = next((i for i, (_, s) in enumerate(items) if kinds[i] is None and rules.is_body(s)), len(items))
+    for i, (_, s) in enumerate(items[:HEADER_SPAN]):
+        if kinds[i] in ("ad", "chrome") and rules.header_match("date-label", s):  # "Date: ... Advertisement"
+            found = dating.stamp_date(s)
+            if found:
+                st.stated.append(dating.DateMention(found[0], dating.label_role(s), "text:date-label", i))
+        if kinds[i] is not None:
+            continue
+        by = meta.byline_line(s)
+        if by:
+            kinds[i] = "byline"
+            res.bylines.extend(by[0])
+            if by[1]:
+                st.outlets.append((0, by[1], "text:byline"))
+            tail = s[s.find(by[0][-1]) + len(by[0][-1]):]
+            found = dating.stamp_date(tail) if i <= first_body else None
+            if found:
+                st.stated.append(dating.DateMention(found[0], "published", "text:byline", i))
+            continue
+        if i <= first_body or i < 3:
+            hd = dating.header_date(s)
+            if hd and len(s.split()) <= 12:
+                kinds[i] = "dateline"
+                st.stated.append(dating.DateMention(hd[0], hd[1], "text:dateline", i))
+                continue
+            pre = dating.date_prefix(s) if i <= first_body else None
+            if pre:
+                st.trim[i] = pre[2]
+                st.res.dropped.append((items[i][0], "dateline", s[: pre[2]].strip()))
+                st.stated.append(dating.DateMention(pre[0], pre[1], "text:date-label", i))
+                continue
+        if i < first_body and not rules.is_sentence_like(s) and len(s.split()) <= 40 and res.subtitle is None \
+                and not rules.looks_like_name(s):
+            kinds[i] = "subheadline"
+            res.subtitle = s
+
+
+def _masthead(st: _State) -> None:
+    """An outlet's name on its own line next to the byline or date stamp ("Harbour Television" above "Updated ...")."""
+    items, kinds = st.items, st.kinds
+    for i, (_, s) in enumerate(items[:HEADER_SPAN]):
+        if kinds[i] not in (None, "chrome", "subheading") or len(s.split()) > 5 or rules.is_sentence_like(s):
+            continue
+        near = {kinds[k] for k in (i - 1, i + 1) if 0 <= k < len(items)}
+        if near & {"dateline", "byline"} and meta.is_name_like(s) and meta.has_outlet_word(s) \
+                and not is_chrome_line(s):  # a section label ("World News") is not a masthead
+            kinds[i] = "byline"
+            st.outlets.append((2, s, "text:masthead"))
+            return
+
+
+def _related_blocks(st: _State) -> None:
+    """A related-posts heading, then headlines, teasers and timestamps up to the next paragraph of prose."""
+    items, kinds = st.items, st.kinds
+    i = 0
+    while i < len(items):
+        if kinds[i] == "related-posts" and _is_related_head(items[i][1]):
+            j = i + 1
+            while j < len(items):
+                s = items[j][1]
+                if kinds[j] is None:
+                    teaser = rules.TEASER_END.search(s) or not rules.is_sentence_like(s)
+                    if not teaser and len(s.split()) >= 8:
+                        break
+                    kinds[j] = "related-posts"
+                elif kinds[j] in ("timestamp", "caption", "duplicate-line"):
+                    kinds[j] = "related-posts"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _is_related_head(s: str) -> bool:
+    """A bare heading of a related-posts block ("Related Coverage", "Most read:"), not an inline "Read also: X"."""
+    return len(s.split()) <= 8 and not re.search(r"[:|»›>]\s*\S", s)
+
+
+def _outlet_cues(st: _State) -> None:
+    """Wire tags ("(AP)", "CITY (Reuters) -"), "Source: X", "X Report" lines and sign-offs ("— AFP")."""
+    items, kinds = st.items, st.kinds
+    lead_done = False
+    for i, (_, s) in enumerate(items):
+        if kinds[i] is None and meta.agency_tag(s, lead=False):
+            kinds[i] = "agency-tag"
+            st.outlets.append((1, meta.agency_tag(s, lead=False) or "", "text:agency-tag"))
+            continue
+        if kinds[i] in (None, "caption") and len(s.split()) <= 8:
+            name = meta.source_outlet(s)
+            if name and not (i and kinds[i - 1] == "caption"):  # after a caption it credits the picture
+                kinds[i] = "source-line"
+                st.outlets.append((1, name, "text:source-line"))
+                continue
+        if kinds[i] in (None, "subheading", "chrome") and i < HEADER_SPAN + 2:
+            name = meta.report_outlet(s)
+            if name:
+                kinds[i] = "byline"
+                st.outlets.append((1, name, "text:report-line"))
+                continue
+        if kinds[i] is None and not lead_done and rules.is_body(s):
+            lead_done = True
+            tag = meta.agency_tag(st.text(i), lead=True)
+            if tag:
+                st.outlets.append((1, tag, "text:agency-tag"))
+        if kinds[i] is None and i >= len(items) * 0.5:
+            tag = meta.signoff_outlet(s)
+            if tag:
+                st.outlets.append((2, tag, "text:sign-off"))
+
+
+def _neighbours(st: _State) -> None:
+    """Doubtful neighbours of boilerplate blocks (walls, banners, share bars, related lists)."""
+    items, kinds = st.items, st.kinds
+    changed = True
+    while changed:
+        changed = False
+        for i, (_, s) in enumerate(items):
+            if kinds[i] is not None:
+                continue
+            near = [kinds[k] for k in (i - 1, i + 1) if 0 <= k < len(items) and kinds[k] in BLOCK_KINDS]
+            if not near:
+                continue
+            n = len(s.split())
+            weak = rules.weak_kind(s) if n <= rules.BLOCK_WEAK_MAX_WORDS else None
+            if weak or (n <= 6 and not rules.is_sentence_like(s)):
+                kinds[i] = near[0] if near[0] != "timestamp" else "related-posts"
+                changed = True
+
+
+def _tail_and_short(st: _State, classes: list[str]) -> None:
+    """Lines jusText finds no prose in, the tail after the last paragraph, short labels and subheadings."""
+    items, kinds = st.items, st.kinds
+    for i, (_, s) in enumerate(items):
+        if kinds[i] is None and classes[i] == "bad" and not rules.is_sentence_like(s) and len(s.split()) > 8:
+            # jusText finds no prose here (short or few function words, and so are its neighbours)
+            kinds[i] = "boilerplate"
+    last_body = max((i for i, (_, s) in enumerate(items) if kinds[i] is None and rules.is_body(s)), default=-1)
+    for i in range(last_body + 1, len(items)):
+        s = items[i][1]
+        if kinds[i] is None:
+            if rules.looks_like_name(s):
+                kinds[i] = "author-blurb"
+            elif len(s.split()) <= 8 and not rules.is_sentence_like(s) and not re.search(r"[\"“”]", s):
+                kinds[i] = "chrome"
+    for i in range(1, len(items)):  # a bare name right after an end-of-article agency tag
+        if kinds[i] is None and kinds[i - 1] == "agency-tag" and rules.looks_like_name(items[i][1]):
+            kinds[i] = "author-blurb"
+    for i, (_, s) in enumerate(items):
+        if kinds[i] is None and not rules.is_sentence_like(s) and len(s.split()) <= 8 and not re.search(r"[\"“”]", s):
+            kinds[i] = "subheading" if (s.startswith("#") or len(s.split()) > 3) else "chrome"
+
+
+def _unrelated_inserts(st: _State, title: str | None) -> None:
+    """A headline-like line and the paragraph under it that share almost no words with the rest of the article."""
+    items, kinds = st.items, st.kinds
+    kept = [i for i in range(len(items)) if kinds[i] is None]
+    if len(kept) < 4:
+        return
+    words = {i: rules.content_words(items[i][1]) for i in range(len(items))}
+    counts: Counter = Counter()
+    for i in kept:
+        counts.update(words[i])
+    counts.update(rules.content_words(title or ""))
+
+    def overlap(i: int, *also: int) -> float:
+        ws = words[i]
+        if not ws:
+            return 1.0
+        return sum(1 for w in ws if counts[w] - sum(w in words[k] for k in (i, *also) if kinds[k] is None) > 0) / len(ws)
+
+    for i, (_, s) in enumerate(items):
+        if kinds[i] not in (None, "subheading", "boilerplate") or rules.is_sentence_like(s) or len(s.split()) < 4:
+            continue
+        j = next((k for k in range(i + 1, len(items)) if kinds[k] is None), None)
+        if j is None or j == kept[0] or len(words[j]) < 8:
+            continue
+        if overlap(j, i) < INSERT_OVERLAP and overlap(i, j) < INSERT_OVERLAP + 0.1:
+            kinds[i] = kinds[j] = "unrelated-insert"
+
+
+def _outlet_from_newsletters(st: _State) -> None:
+    for i, (_, s) in enumerate(st.items):
+        if st.kinds[i] == "newsletter":
+            name = meta.newsletter_outlet(s)
+            if name:
+                st.outlets.append((3, name, "text:newsletter"))
+        if st.kinds[i] == "contributors":
+            m = re.match(r"^(.*?)\s+contributed\b", s)
+            if m:
+                st.res.contributors.extend(p.strip() for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p.strip())
+
+
+def _dates(st: _State) -> None:
+    """Every date the text states, with its role; the publication date; an inferred date when none is stated."""
+    res, kinds = st.res, st.kinds
+    mentions = list(st.stated)
+    stated_lines = {m.line for m in st.stated if st.trim.get(m.line) is None}
+    for i, (_, s) in enumerate(st.items):
+        if i in stated_lines:
+            continue
+        found = dating.find_date(st.text(i))
+        if not found:
+            continue
+        k = kinds[i]
+        role = "body" if k is None else "photo" if k == "caption" else "sidebar" if k in SIDEBAR_KINDS else None
+        if role:
+            mentions.append(dating.DateMention(found[0], role, "text", i))
+    res.dates = mentions
+    kept = [st.text(i) for i in range(len(st.items)) if kinds[i] is None]
+    body = [m.day for m in mentions if m.role == "body"]
+    body += dating.weekday_dates(kept, [d.year for d in body] or dating.years_in(kept))
+    for role in ("published", "updated"):
+        cand = next((m for m in mentions if m.role == role), None)
+        if cand is None:
+            continue
+        if dating.trusted(cand.day, body):
+            res.published, res.published_role = (cand.day, cand.source if role == "published" else "text:updated-line"), role
+        else:
+            res.untrusted = (cand.day, f"{cand.source}: years after the dates the article reports")
+        break
+    if res.published is None:
+        res.inferred = dating.infer_date(kept, body)
+
+
+def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
+    """Classify every line of ``text``; never raises on any string."""
+    st = _State(text)
+    _repeats(st)
+    _header(st)
+    _masthead(st)
+    _related_blocks(st)
+    _outlet_cues(st)
+    classes = justext_classes([s for _, s in st.items])
+    _neighbours(st)
+    _tail_and_short(st, classes)
+    _unrelated_inserts(st, title)
+    _outlet_from_newsletters(st)
+    _dates(st)
+    res = st.res
+    if st.outlets:
+        st.outlets.sort(key=lambda t: t[0])
+        res.outlet = (st.outlets[0][1], st.outlets[0][2])
+    for i, ((n, s), kind) in enumerate(zip(st.items, st.kinds)):
+        if kind is None:
+            res.kept.append((n, st.text(i)))
+        else:
+            res.dropped.append((n, kind, s))
+    res.dropped.sort(key=lambda t: t[0])
+    return res
