@@ -81,7 +81,7 @@ def run(
     on_problem = problem_handler(config, problems, report)
 
     docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
-    docs = clean_documents(docs, config=config, progress=progress)
+    docs = clean_documents(docs, config=config, progress=progress, on_problem=on_problem)
     docs = [d for d in docs if _in_window(d, since, until)]
     empty = [d for d in docs if not d.body.strip()]
     for d in empty:
