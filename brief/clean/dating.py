@@ -63,6 +63,30 @@ def numeric_date(s: str, order: str | None = None) -> tuple[dt.date, int, int] |
     return (parsed.date(), m.start(), m.end()) if parsed else None
 
 
+def numeric_readings(s: str) -> list[dt.date]:
+    """Both readings (day-month and month-day) of an ambiguous "02-07-2018"."""
+    m = NUMERIC.search(s)
+    if not m:
+        return []
+    out = []
+    for order in ("DMY", "MDY"):
+        found = numeric_date(m.group(0), order)
+        if found and found[0] not in out:
+            out.append(found[0])
+    return out
+
+
+def settle_order(readings: list[dt.date], evidence: list[dt.date]) -> dt.date | None:
+    """The reading of an ambiguous numeric date nearest the dates the article itself gives, if one is clearly nearer."""
+    if not readings or not evidence:
+        return None
+    ref = max(evidence)
+    ranked = sorted(readings, key=lambda d: abs((d - ref).days))
+    if len(ranked) == 1 or abs((ranked[0] - ref).days) * 2 < abs((ranked[1] - ref).days):
+        return ranked[0]
+    return None
+
+
 def stamp_date(s: str, order: str | None = None) -> tuple[dt.date, int, int] | None:
     """The date of a stamp: written dates first, then numeric ones, then whatever dateparser reads in a short line."""
     found = find_date(s) or numeric_date(s, order)
@@ -114,14 +138,18 @@ def weekday_dates(lines: list[str], years: list[int]) -> list[dt.date]:
 
 def infer_date(lines: list[str], body_dates: list[dt.date]) -> tuple[dt.date, str] | None:
     """(date, how) of a document that states none: its yearless dateline, else its latest weekday-plus-date."""
-    years = [d.year for d in body_dates] or years_in(lines)
-    if not years:
-        return None
+    years = [d.year for d in body_dates]
+    if not years:  # only bare years: trusted for a yearless dateline when the text names one year alone
+        bare = set(years_in(lines))
+        years = sorted(bare)
+        if not years:
+            return None
     wd = weekday_dates(lines, years)
+    dateline_years = [d.year for d in wd] or [d.year for d in body_dates] or (years if len(years) == 1 else [])
     for s in lines[:8]:
         m = DATELINE.match(s)
         if m:
-            day = _with_year(_month(m.group("mon")), int(m.group("d")), None, [d.year for d in wd] or years)
+            day = _with_year(_month(m.group("mon")), int(m.group("d")), None, dateline_years)
             if day:
                 return day, "text:dateline+year"
     if wd:

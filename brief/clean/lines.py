@@ -50,6 +50,7 @@ class _State:
         self.trim: dict[int, int] = {}  # line index -> where its kept text starts (a date stamp cut off)
         self.outlets: list[tuple[int, str, str]] = []  # (priority, outlet, provenance)
         self.stated: list[dating.DateMention] = []  # header dates (published / updated)
+        self.ambiguous: list[tuple[int, list[dt.date]]] = []  # header stamps whose day/month order is open
         self.res = CleanResult()
 
     def text(self, i: int) -> str:
@@ -121,6 +122,10 @@ def _header(st: _State) -> None:
                 kinds[i] = "dateline"
                 st.stated.append(dating.DateMention(hd[0], hd[1], "text:dateline", i))
                 continue
+            if header_match_label(s) and len(s.split()) <= 6 and dating.numeric_readings(s):
+                kinds[i] = "dateline"  # "Published 02-07-2018": the order is settled by the article's own dates
+                st.ambiguous.append((i, dating.numeric_readings(s)))
+                continue
             pre = dating.date_prefix(s) if i <= first_body else None
             if pre:
                 st.trim[i] = pre[2]
@@ -131,6 +136,10 @@ def _header(st: _State) -> None:
                 and not rules.looks_like_name(s):
             kinds[i] = "subheadline"
             res.subtitle = s
+
+
+def header_match_label(s: str) -> bool:
+    return rules.header_match("date-label", s) is not None
 
 
 def _masthead(st: _State) -> None:
@@ -306,7 +315,12 @@ def _dates(st: _State) -> None:
     res.dates = mentions
     kept = [st.text(i) for i in range(len(st.items)) if kinds[i] is None]
     body = [m.day for m in mentions if m.role == "body"]
-    body += dating.weekday_dates(kept, [d.year for d in body] or dating.years_in(kept))
+    years = [d.year for d in body] or dating.years_in(kept) or [r.year for _, rs in st.ambiguous for r in rs]
+    body += dating.weekday_dates(kept, years)
+    for i, readings in st.ambiguous:
+        day = dating.settle_order(readings, body)
+        if day:
+            mentions.append(dating.DateMention(day, dating.label_role(st.items[i][1]), "text:dateline", i))
     for role in ("published", "updated"):
         cand = next((m for m in mentions if m.role == role), None)
         if cand is None:
