@@ -96,7 +96,7 @@ def clean_document(doc: Document) -> Document:
     if res.contributors:
         doc.meta.setdefault("contributors", res.contributors)
     doc.meta["kept_lines"] = len(res.kept)
-    lang = language_of(doc.body)
+    lang = language_of(doc.body if len(doc.body) >= 200 else doc.text or "")
     if lang is not None and lang != "en":
         doc.meta["language"] = lang
         doc.body = ""

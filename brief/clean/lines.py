@@ -98,7 +98,7 @@ def _header(st: _State) -> None:
     """Bylines, date stamps, the dek: the first lines before the body starts."""
     items, kinds, res = st.items, st.kinds, st.res
     first_body = next((i for i, (_, s) in enumerate(items) if kinds[i] is None and rules.is_body(s)), len(items))
-    for i, (_, s) in enumerate(items[:HEADER_SPAN]):
+    for i, (_, s) in enumerate(items[:max(HEADER_SPAN, first_body + 1)]):
         if kinds[i] in ("ad", "chrome") and rules.header_match("date-label", s):  # "Date: ... Advertisement"
             found = dating.stamp_date(s)
             if found:
@@ -132,10 +132,10 @@ def _header(st: _State) -> None:
                 st.res.dropped.append((items[i][0], "dateline", s[: pre[2]].strip()))
                 st.stated.append(dating.DateMention(pre[0], pre[1], "text:date-label", i))
                 continue
-        if i < first_body and not rules.is_sentence_like(s) and len(s.split()) <= 40 and res.subtitle is None \
+        if i < first_body < len(items) and not rules.is_sentence_like(s) and len(s.split()) <= 40 \
                 and not rules.looks_like_name(s):
-            kinds[i] = "subheadline"
-            res.subtitle = s
+            kinds[i] = "subheadline" if res.subtitle is None else "subheading"
+            res.subtitle = res.subtitle or s
 
 
 def header_match_label(s: str) -> bool:
@@ -194,7 +194,8 @@ def _outlet_cues(st: _State) -> None:
             continue
         if kinds[i] in (None, "caption") and len(s.split()) <= 8:
             name = meta.source_outlet(s)
-            if name and not (i and kinds[i - 1] == "caption"):  # after a caption it credits the picture
+            # at the top or the foot of the article; after a caption, or among the paragraphs, it credits a picture
+            if name and (i == 0 or i >= len(items) - 2) and not (i and kinds[i - 1] == "caption"):
                 kinds[i] = "source-line"
                 st.outlets.append((1, name, "text:source-line"))
                 continue
@@ -334,6 +335,17 @@ def _dates(st: _State) -> None:
         res.inferred = dating.infer_date(kept, body)
 
 
+def _late_repeats(st: _State) -> None:
+    """A kept text that repeats an earlier kept one once a date stamp was cut off its line."""
+    seen: set[str] = set()
+    for i in range(len(st.items)):
+        if st.kinds[i] is None:
+            t = st.text(i)
+            if t in seen:
+                st.kinds[i] = "duplicate-line"
+            seen.add(t)
+
+
 def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     """Classify every line of ``text``; never raises on any string."""
     st = _State(text)
@@ -348,6 +360,7 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     _unrelated_inserts(st, title)
     _outlet_from_newsletters(st)
     _dates(st)
+    _late_repeats(st)
     res = st.res
     if st.outlets:
         st.outlets.sort(key=lambda t: t[0])

@@ -144,7 +144,7 @@ def _number_words_to_digits(s: str) -> str:
     from text_to_num import alpha2digit
 
     try:
-        return alpha2digit(s, "en")
+        return alpha2digit(s, "en", threshold=0)
     except Exception:  # text2num is strict about odd input; the line is then read as it is
         return s
 
@@ -163,16 +163,18 @@ def is_timestamp(s: str) -> bool:
 def classify(s: str) -> str | None:
     """The boilerplate kind of one line on its own, or None (context rules come later)."""
     n_words = len(s.split())
-    if n_words <= 6 and (is_chrome_line(s) or is_ui_run(s)):
-        return "chrome"
     if is_timestamp(s):
         return "timestamp"
+    if n_words <= 6 and is_ui_run(s):
+        return "chrome"
     for kind, rx in CREDITS:
         if n_words <= MAX_WORDS["caption"] and rx.search(s):
             return "caption"
     for kind, rx in BOILERPLATE:
         if n_words <= MAX_WORDS.get(kind, 30) and rx.search(s):
             return kind
+    if n_words <= 6 and is_chrome_line(s):
+        return "chrome"
     if n_words <= WEAK_MAX_WORDS:
         kind = weak_kind(s)
         if kind:
