@@ -235,13 +235,16 @@ def _neighbours(st: _State) -> None:
                 changed = True
 
 
-def _tail_and_short(st: _State, classes: list[str]) -> None:
+def _tail_and_short(st: _State) -> None:
     """Lines jusText finds no prose in, the tail after the last paragraph, short labels and subheadings."""
     items, kinds = st.items, st.kinds
-    for i, (_, s) in enumerate(items):
-        if kinds[i] is None and classes[i] == "bad" and not rules.is_sentence_like(s) and len(s.split()) > 8:
-            # jusText finds no prose here (short or few function words, and so are its neighbours)
-            kinds[i] = "boilerplate"
+    doubtful = [i for i, (_, s) in enumerate(items)
+                if kinds[i] is None and not rules.is_sentence_like(s) and len(s.split()) > 8]
+    if doubtful:  # jusText scores the whole page (its verdicts depend on the neighbours)
+        classes = justext_classes([s for _, s in items])
+        for i in doubtful:
+            if classes[i] == "bad":  # short or few function words, and so are its neighbours
+                kinds[i] = "boilerplate"
     last_body = max((i for i, (_, s) in enumerate(items) if kinds[i] is None and rules.is_body(s)), default=-1)
     for i in range(last_body + 1, len(items)):
         s = items[i][1]
@@ -262,7 +265,9 @@ def _unrelated_inserts(st: _State, title: str | None) -> None:
     """A headline-like line and the paragraph under it that share almost no words with the rest of the article."""
     items, kinds = st.items, st.kinds
     kept = [i for i in range(len(items)) if kinds[i] is None]
-    if len(kept) < 4:
+    heads = [i for i, (_, s) in enumerate(items) if kinds[i] in (None, "subheading", "boilerplate")
+             and not rules.is_sentence_like(s) and len(s.split()) >= 4]
+    if len(kept) < 4 or not heads:
         return
     words = {i: rules.content_words(items[i][1]) for i in range(len(items))}
     counts: Counter = Counter()
@@ -276,9 +281,7 @@ def _unrelated_inserts(st: _State, title: str | None) -> None:
             return 1.0
         return sum(1 for w in ws if counts[w] - sum(w in words[k] for k in (i, *also) if kinds[k] is None) > 0) / len(ws)
 
-    for i, (_, s) in enumerate(items):
-        if kinds[i] not in (None, "subheading", "boilerplate") or rules.is_sentence_like(s) or len(s.split()) < 4:
-            continue
+    for i in heads:
         j = next((k for k in range(i + 1, len(items)) if kinds[k] is None), None)
         if j is None or j == kept[0] or len(words[j]) < 8:
             continue
@@ -306,7 +309,7 @@ def _dates(st: _State) -> None:
     for i, (_, s) in enumerate(st.items):
         if i in stated_lines:
             continue
-        found = dating.find_date(st.text(i))
+        found = dating.find_date(st.text(i)) if dating.YEAR.search(s) else None
         if not found:
             continue
         k = kinds[i]
@@ -354,9 +357,8 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     _masthead(st)
     _related_blocks(st)
     _outlet_cues(st)
-    classes = justext_classes([s for _, s in st.items])
     _neighbours(st)
-    _tail_and_short(st, classes)
+    _tail_and_short(st)
     _unrelated_inserts(st, title)
     _outlet_from_newsletters(st)
     _dates(st)

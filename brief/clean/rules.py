@@ -31,22 +31,78 @@ WEAK_MAX_WORDS = 10  # a weak cue marks a line on its own only when the line is 
 BLOCK_WEAK_MAX_WORDS = 25  # ... or this short when it stands next to boilerplate of a block kind
 
 
-def _grouped(name: str) -> dict[str, list[re.Pattern[str]]]:
-    out: dict[str, list[re.Pattern[str]]] = {}
-    for kind, rx in patterns(name):
-        out.setdefault(kind, []).append(rx)
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups, classes and escapes)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
     return out
 
 
-BOILERPLATE = patterns("boilerplate")
-WEAK = patterns("boilerplate_weak")
-CREDITS = patterns("credits")
+def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A looser regex that matches wherever ``rx`` does: each alternative without its leading word boundary.
+
+    A leading ``\\b`` keeps the regex engine from skipping ahead to the first letter; the loose regex
+    rules most lines out several times faster, and only the lines it lets through meet ``rx`` itself.
+    """
+    alts = [a[2:] if a.startswith("\\b") else a for a in _top_level_alternatives(rx.pattern)]
+    return re.compile("|".join(alts), rx.flags)
+
+
+class _Gated:
+    """A regex searched only where its prefilter matched (same results as the regex alone)."""
+
+    def __init__(self, rx: re.Pattern[str]):
+        self.rx, self.gate, self.pattern, self.flags = rx, _prefilter(rx), rx.pattern, rx.flags
+
+    def search(self, s: str) -> re.Match[str] | None:
+        return self.rx.search(s) if self.gate.search(s) else None
+
+
+def _grouped(name: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for kind, rx in patterns(name):
+        out.setdefault(kind, []).append(_Gated(rx))
+    return out
+
+
+def _by_kind(name: str) -> tuple[tuple[str, _Gated], ...]:
+    """The patterns of one file merged into one regex a kind, in the order the kinds first appear.
+
+    A case-insensitive file (its patterns are written in lower case) is compiled case-sensitive and
+    searched in the lower-cased line: the same matches, several times faster.
+    """
+    merged: dict[str, list[re.Pattern[str]]] = {}
+    for kind, rx in patterns(name):
+        merged.setdefault(kind, []).append(rx)
+    return tuple((kind, _Gated(re.compile("|".join(a for rx in rxs for a in _top_level_alternatives(rx.pattern)),
+                                         rxs[0].flags & ~re.IGNORECASE)))
+                 for kind, rxs in merged.items())
+
+
+BOILERPLATE = _by_kind("boilerplate")  # searched in the lower-cased line
+WEAK = _by_kind("boilerplate_weak")  # searched in the lower-cased line
+CREDITS = _by_kind("credits")  # case-sensitive
 HEADER = _grouped("header")
 UI_WORDS = lexicon_words("ui_words")
-
-
-def header_rx(kind: str) -> list[re.Pattern[str]]:
-    return HEADER.get(kind, [])
 
 
 def header_match(kind: str, s: str) -> re.Match[str] | None:
@@ -80,9 +136,10 @@ def norm(s: str) -> str:
 
 
 def _strip_credit(s: str) -> str:
-    for kind, rx in CREDITS + BOILERPLATE:
-        if kind == "caption":
-            m = rx.search(s)
+    low = s.lower()
+    for kind, rx, text in [(k, rx, s) for k, rx in CREDITS] + [(k, rx, low) for k, rx in BOILERPLATE]:
+        if kind == "caption" and len(text) == len(s):
+            m = rx.search(text)
             if m and m.start() > 0:
                 return s[: m.start() + (1 if s[m.start()] in ".!?)”\"" else 0)]
     return s
@@ -99,7 +156,9 @@ def is_body(s: str) -> bool:
 
 
 def is_caption(s: str) -> bool:
-    return any(kind == "caption" and rx.search(s) for kind, rx in CREDITS + BOILERPLATE)
+    low = s.lower()
+    return any(kind == "caption" and rx.search(s) for kind, rx in CREDITS) \
+        or any(kind == "caption" and rx.search(low) for kind, rx in BOILERPLATE)
 
 
 def is_filler(s: str) -> bool:
@@ -133,8 +192,9 @@ def is_ui_run(s: str) -> bool:
 
 
 def weak_kind(s: str) -> str | None:
+    low = s.lower()
     for kind, rx in WEAK:
-        if rx.search(s):
+        if rx.search(low):
             return kind
     return None
 
@@ -170,8 +230,9 @@ def classify(s: str) -> str | None:
     for kind, rx in CREDITS:
         if n_words <= MAX_WORDS["caption"] and rx.search(s):
             return "caption"
+    low = s.lower()
     for kind, rx in BOILERPLATE:
-        if n_words <= MAX_WORDS.get(kind, 30) and rx.search(s):
+        if n_words <= MAX_WORDS.get(kind, 30) and rx.search(low):
             return kind
     if n_words <= 6 and is_chrome_line(s):
         return "chrome"

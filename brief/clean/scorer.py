@@ -14,13 +14,24 @@ from justext.paragraph import Paragraph
 from brief.clean.rules import STOPWORDS
 
 
+class _Line(Paragraph):
+    """A jusText paragraph whose text is one plain-text line, normalised once (jusText re-normalises on every read)."""
+
+    def __init__(self, path: PathInfo, line: str):
+        super().__init__(path)
+        self.append_text(line)
+        self._text = " ".join(line.split())
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+
 def _paragraph(line: str) -> Paragraph:
     path = PathInfo()
     path.append("body")
     path.append("h2" if line.startswith("#") else "p")
-    p = Paragraph(path)
-    p.append_text(line)
-    return p
+    return _Line(path, line)
 
 
 def justext_classes(lines: list[str]) -> list[str]:
