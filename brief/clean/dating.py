@@ -25,9 +25,9 @@ _WD = "|".join(_WEEKDAYS)
 WEEKDAY_DATE = re.compile(
     rf"\b(?P<wd>{_WD})\b,?\s*\(?\s*(?:(?P<mon>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?)\b\)?"
     r"(?!,?\s*(?:19|20)\d\d)", re.I)
-# "CITY, July 2 —", "LONDON, June 10 (Reuters) -": an upper-case place, a month and day without a year
+# "CITY, July 2 —", "LONDON, June 10 (Reuters) -", "Aug. 1 (UPI) --": (an upper-case place,) a month and day, no year
 DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’/\- ]{{1,40}},\s*(?P<mon>{_MON})\.?\s+(?P<d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)\s*(?:\(|[—–\-:•])", re.I)
+    rf"^(?:[A-Z][A-Z.'’/\- ]{{1,40}},\s*)?(?P<mon>(?i:{_MON}))\.?\s+(?P<d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)\s*(?:\(|[—–\-:•])")
 NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TRUST_GAP_YEARS = 2  # a stamp this many years after the latest date the article talks about is a site stamp
