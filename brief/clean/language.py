@@ -7,11 +7,14 @@ identified by py3langid (loaded once, on first need).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from brief.clean.rules import stopword_ratio, words
 
 ENGLISH_DENSITY = 0.3  # English news prose runs at 0.4-0.5 with jusText's list; other languages far below
 MIN_WORDS = 20  # fewer words than this: too little to tell, taken as English
 SAMPLE_CHARS = 4000
+MIN_CONFIDENCE = 0.9  # py3langid's probability below which the language is left open (and the text kept)
 
 
 def language_of(text: str) -> str | None:
@@ -21,7 +24,12 @@ def language_of(text: str) -> str | None:
         return None
     if stopword_ratio(sample) >= ENGLISH_DENSITY:
         return "en"
-    import py3langid
+    code, confidence = _identifier().classify(sample)
+    return str(code) if confidence >= MIN_CONFIDENCE else None
 
-    code, _ = py3langid.classify(sample)
-    return str(code)
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -86,12 +86,20 @@ def _repeats(st: _State) -> None:
         if j is None:
             first_seen[key] = i
             continue
-        if kinds[j] == "caption" or kinds[i] == "caption" or rules.header_match("caption-verb", items[i][1]):
+        near = i - j <= 2  # a picture's alt text and its caption stand together; a repeat far away is a copy
+        if kinds[j] == "caption" or kinds[i] == "caption" or near and rules.header_match("caption-verb", items[i][1]):
             kinds[i] = "caption"
-            if kinds[j] is None:
+            if kinds[j] is None and near:
                 kinds[j] = "caption"
         elif kinds[i] is None:
             kinds[i] = "duplicate-line"
+
+
+def _blurbs_at_the_foot(st: _State) -> None:
+    """An author note is one of the last lines; higher up, the same words are prose about someone."""
+    for i in range(len(st.items) - 3):
+        if st.kinds[i] == "author-blurb":
+            st.kinds[i] = None
 
 
 def _header(st: _State) -> None:
@@ -229,7 +237,9 @@ def _neighbours(st: _State) -> None:
             if not near:
                 continue
             n = len(s.split())
-            weak = rules.weak_kind(s) if n <= rules.BLOCK_WEAK_MAX_WORDS else None
+            # a weak cue counts beside boilerplate in a short line, or in a longer one that is not a sentence
+            weak = rules.weak_kind(s) if n <= rules.WEAK_MAX_WORDS or n <= rules.BLOCK_WEAK_MAX_WORDS \
+                and not rules.is_body(s) else None
             if weak or (n <= 6 and not rules.is_sentence_like(s)):
                 kinds[i] = near[0] if near[0] != "timestamp" else "related-posts"
                 changed = True
@@ -283,7 +293,10 @@ def _unrelated_inserts(st: _State, title: str | None) -> None:
 
     for i in heads:
         j = next((k for k in range(i + 1, len(items)) if kinds[k] is None), None)
-        if j is None or j == kept[0] or len(words[j]) < 8:
+        if j is None or j == kept[0] or len(words[j]) < 8 or len(kept) < 5:
+            continue
+        # a headline and a paragraph of their own: capitalised starts, the headline not a cut sentence
+        if not (items[i][1][:1].isupper() and re.match(r"[\"“‘'A-Z]", items[j][1])) or items[i][1].endswith((")", ",", "-RRB-")):
             continue
         if overlap(j, i) < INSERT_OVERLAP and overlap(i, j) < INSERT_OVERLAP + 0.1:
             kinds[i] = kinds[j] = "unrelated-insert"
@@ -352,6 +365,7 @@ def _late_repeats(st: _State) -> None:
 def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     """Classify every line of ``text``; never raises on any string."""
     st = _State(text)
+    _blurbs_at_the_foot(st)
     _repeats(st)
     _header(st)
     _masthead(st)

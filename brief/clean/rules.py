@@ -27,6 +27,8 @@ LOREM = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing
 # the longest line (in words) each boilerplate class may take; longer lines are prose that mentions the words
 MAX_WORDS = {"caption": 90, "related-posts": 30, "share": 16, "ad": 30, "consent": 45, "donation": 30,
              "newsletter": 30, "login-wall": 30, "comments": 30, "stamp": 30, "teaser": 24, "chrome": 16}
+SPOKEN_KINDS = {"donation"}  # appeals that people also make in quoted speech ("we need your help")
+QUOTE = re.compile(r"[\"“”]|``")
 WEAK_MAX_WORDS = 10  # a weak cue marks a line on its own only when the line is this short
 BLOCK_WEAK_MAX_WORDS = 25  # ... or this short when it stands next to boilerplate of a block kind
 
@@ -166,7 +168,7 @@ def is_filler(s: str) -> bool:
     if LOREM.search(s):
         return True
     ws = words(s)
-    if len(ws) < 14:
+    if len(ws) < 20 and len(re.findall(r"[.!?](?:\s|$)", s)) < 2:  # one short sentence can be terse prose
         return False
     if re.search(r"\d", s) or re.search(r"[\"“”]", s):
         return False
@@ -231,12 +233,13 @@ def classify(s: str) -> str | None:
         if n_words <= MAX_WORDS["caption"] and rx.search(s):
             return "caption"
     low = s.lower()
+    quoted = bool(QUOTE.search(s))
     for kind, rx in BOILERPLATE:
-        if n_words <= MAX_WORDS.get(kind, 30) and rx.search(low):
+        if n_words <= MAX_WORDS.get(kind, 30) and not (quoted and kind in SPOKEN_KINDS) and rx.search(low):
             return kind
     if n_words <= 6 and is_chrome_line(s):
         return "chrome"
-    if n_words <= WEAK_MAX_WORDS:
+    if n_words <= WEAK_MAX_WORDS and not is_body(s):  # a sentence with a weak cue needs boilerplate beside it
         kind = weak_kind(s)
         if kind:
             return kind
