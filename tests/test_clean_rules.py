@@ -55,6 +55,9 @@ def _kinds(doc: Document) -> dict[str, str]:
     ("This article is more than 3 years old", "stamp"),
     ("Keep reading the full story here", "teaser"),
     ("This story originally appeared in the Evening Ledger.", "teaser"),
+    ("We welcome comments that keep to the subject of the story.", "comments"),
+    ("Sign up for free e-mail alerts from the Harbour Ledger", "newsletter"),
+    ("Content copyright 2024 Harbour Media Group. All rights reserved.", "legal"),
     ("Print Comment Share", "chrome"),
     ("two hours ago", "timestamp"),
 ])
@@ -62,6 +65,19 @@ def test_each_boilerplate_class_is_dropped_with_its_reason(line, kind):
     doc = _clean("\n".join([P1, line, P2, P3]))
     assert _kinds(doc) == {line: kind}
     assert doc.body.split("\n\n") == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("line", [
+    "Officials continue to test the water.",
+    "He should share the plan with the rebels.",
+    "Twitter users have also posted pictures of the flooding.",
+    "Thousands of refugees are already registered with aid agencies in the camps.",
+    "\u201cWe need your help,\u201d the mayor told the crowd.",
+    "It was open again, but the staff had fled.",
+])
+def test_short_prose_with_boilerplate_words_stays(line):
+    doc = _clean("\n".join([P1, line, P2, P3]))
+    assert not doc.dropped and line in doc.body.split("\n\n")
 
 
 def test_repeated_alt_text_with_glued_credit_is_a_caption():

@@ -6,7 +6,7 @@
   paragraph is a stripped line of ``text`` (or its end, when a date stamp opened it);
 * ``dropped`` -- one :class:`Dropped` per removed line with its kind (the reason:
   ``caption``, ``related-posts``, ``timestamp``, ``newsletter``, ``login-wall``, ``share``,
-  ``ad``, ``consent``, ``donation``, ``comments``, ``stamp``, ``teaser``, ``chrome``,
+  ``ad``, ``consent``, ``donation``, ``comments``, ``legal``, ``stamp``, ``teaser``, ``chrome``,
   ``boilerplate`` (jusText), ``unrelated-insert``, ``filler``, ``author-blurb``,
   ``contributors``, ``duplicate-line``, ``byline``, ``dateline``, ``agency-tag``,
   ``source-line``, ``subheadline``, ``subheading``) and its line in ``text``;

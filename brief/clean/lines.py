@@ -21,9 +21,9 @@ from brief.ingest.common import is_chrome_line
 
 # kinds that form blocks: a doubtful neighbour of one of these is boilerplate too
 BLOCK_KINDS = {"newsletter", "login-wall", "share", "related-posts", "timestamp", "ad", "consent", "donation",
-               "comments"}
+               "comments", "legal"}
 SIDEBAR_KINDS = {"related-posts", "timestamp", "duplicate-line", "newsletter", "login-wall", "share", "ad",
-                 "consent", "donation", "comments", "teaser", "unrelated-insert"}
+                 "consent", "donation", "comments", "teaser", "unrelated-insert", "legal"}
 HEADER_SPAN = 8  # the first lines where bylines, datelines and deks live
 INSERT_OVERLAP = 0.25  # an inserted paragraph shares fewer of its content words with the rest of the article
 
@@ -296,7 +296,7 @@ def _unrelated_inserts(st: _State, title: str | None) -> None:
         if j is None or j == kept[0] or len(words[j]) < 8 or len(kept) < 5:
             continue
         # a headline and a paragraph of their own: capitalised starts, the headline not a cut sentence
-        if not (items[i][1][:1].isupper() and re.match(r"[\"“‘'A-Z]", items[j][1])) or items[i][1].endswith((")", ",", "-RRB-")):
+        if not all(re.match(r"[\"“‘'A-Z]", items[k][1]) for k in (i, j)) or items[i][1].endswith((")", ",", "-RRB-")):
             continue
         if overlap(j, i) < INSERT_OVERLAP and overlap(i, j) < INSERT_OVERLAP + 0.1:
             kinds[i] = kinds[j] = "unrelated-insert"

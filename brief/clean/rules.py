@@ -26,7 +26,7 @@ LOREM = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing
 
 # the longest line (in words) each boilerplate class may take; longer lines are prose that mentions the words
 MAX_WORDS = {"caption": 90, "related-posts": 30, "share": 16, "ad": 30, "consent": 45, "donation": 30,
-             "newsletter": 30, "login-wall": 30, "comments": 30, "stamp": 30, "teaser": 24, "chrome": 16}
+             "newsletter": 30, "login-wall": 30, "comments": 60, "legal": 40, "stamp": 30, "teaser": 24, "chrome": 16}
 SPOKEN_KINDS = {"donation"}  # appeals that people also make in quoted speech ("we need your help")
 QUOTE = re.compile(r"[\"“”]|``")
 WEAK_MAX_WORDS = 10  # a weak cue marks a line on its own only when the line is this short
