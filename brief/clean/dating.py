@@ -25,9 +25,11 @@ _WD = "|".join(_WEEKDAYS)
 WEEKDAY_DATE = re.compile(
     rf"\b(?P<wd>{_WD})\b,?\s*\(?\s*(?:(?P<mon>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?)\b\)?"
     r"(?!,?\s*(?:19|20)\d\d)", re.I)
-# "CITY, July 2 —", "LONDON, June 10 (Reuters) -", "Aug. 1 (UPI) --": (an upper-case place,) a month and day, no year
+# "CITY, July 2 —", "LONDON, June 10 (Reuters) -": an upper-case place, a month and day without a year;
+# or a wire tag right after the month and day ("Aug. 1 (UPI) --")
 DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z.'’/\- ]{{1,40}},\s*)?(?P<mon>(?i:{_MON}))\.?\s+(?P<d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)\s*(?:\(|[—–\-:•])")
+    rf"^(?:[A-Z][A-Z.'’/\- ]{{1,40}},\s*(?P<mon>(?i:{_MON}))\.?\s+(?P<d>[0-3]?\d)\b(?!\s*,?\s*(?:19|20)\d\d)\s*(?:\(|[—–\-:•])"
+    rf"|(?P<mon2>(?i:{_MON}))\.?\s+(?P<d2>[0-3]?\d)\s+\([A-Z][A-Za-z]{{1,14}}\)\s*(?:[—–]|--))")
 NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?P<y>(?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TRUST_GAP_YEARS = 2  # a stamp this many years after the latest date the article talks about is a site stamp
@@ -149,9 +151,15 @@ def infer_date(lines: list[str], body_dates: list[dt.date]) -> tuple[dt.date, st
     for s in lines[:8]:
         m = DATELINE.match(s)
         if m:
-            day = _with_year(_month(m.group("mon")), int(m.group("d")), None, dateline_years)
+            mon, d = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
+            day = _with_year(_month(mon), int(d), None, dateline_years)
             if day:
                 return day, "text:dateline+year"
+    # the article's own days: weekday dates of the latest year it names, not after its latest written date
+    latest = max(years)
+    wd = [d for d in wd if d.year >= latest - 1]
+    if body_dates:
+        wd = [d for d in wd if d <= max(body_dates) + dt.timedelta(days=3)]
     if wd:
         return max(wd), "text:weekday+date"
     return None

@@ -331,7 +331,8 @@ def _dates(st: _State) -> None:
             mentions.append(dating.DateMention(found[0], role, "text", i))
     res.dates = mentions
     kept = [st.text(i) for i in range(len(st.items)) if kinds[i] is None]
-    body = [m.day for m in mentions if m.role == "body"]
+    written = [m.day for m in mentions if m.role == "body"]
+    body = list(written)
     years = [d.year for d in body] or dating.years_in(kept) or [r.year for _, rs in st.ambiguous for r in rs]
     body += dating.weekday_dates(kept, years)
     for i, readings in st.ambiguous:
@@ -348,7 +349,7 @@ def _dates(st: _State) -> None:
             res.untrusted = (cand.day, f"{cand.source}: years after the dates the article reports")
         break
     if res.published is None:
-        res.inferred = dating.infer_date(kept, body)
+        res.inferred = dating.infer_date(kept, written)
 
 
 def _late_repeats(st: _State) -> None:
