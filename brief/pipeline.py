@@ -149,8 +149,9 @@ def run(
         docs = load_inputs(list(inputs), config=config, on_problem=on_problem, progress=progress)
         row["documents"] = len(docs)
     with timer.stage("clean") as row:
-        docs, _ = per_document("clean", lambda ds: clean_documents(ds, config=config, progress=progress), docs,
-                               on_problem)
+        docs, _ = per_document(
+            "clean", lambda ds: clean_documents(ds, config=config, progress=progress, on_problem=on_problem), docs,
+            on_problem)
         row["documents"] = len(docs)
     docs = [d for d in docs if _in_window(d, since, until)]
     empty = [d for d in docs if not d.body.strip()]

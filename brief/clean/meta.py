@@ -1,25 +1,52 @@
-"""Metadata recovered from the text itself: bylines, outlets, publication dates."""
+"""Metadata recovered from the text itself: bylines and outlets.
+
+Outlet cues, strongest first: a byline's outlet ("By Jane Doe, Global Wire"), a wire tag
+("(AP)", "CITY (Reuters) -", "— AFP"), a "Source: X" line, an "<Outlet> Report"/"Staff"
+line, a newsletter prompt naming the outlet, and last the domain of the page's URL.
+The cue patterns live in ``brief/lexicon/en/outlet_cues.tsv`` and ``header.tsv``.
+"""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
-from brief.clean.rules import AGENCY_LEAD, AGENCY_LINE, BYLINE, DATE_LABEL, looks_like_name
+from brief.clean.rules import header_match
 from brief.ingest.dates import find_date
+from brief.lexicon import patterns, words
 
-# words that make the part after a byline's comma an outlet rather than a co-author
-OUTLET_WORDS = re.compile(
-    r"\b(?:news|times|post|press|agency|journal|herald|tribune|daily|wire|network|media|tv|radio|service|gazette|"
-    r"magazine|observer|telegraph|guardian|independent|monitor|chronicle|review|weekly|online|today|report|"
-    r"broadcasting|channel|insider|dispatch|courier|star|sun|mail|express|world|international|global|reuters|"
-    r"associated press|bbc|cnn|afp)\b|\.(?:com|org|net|co|io|news)\b", re.I)
-ROLE_WORDS = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|desk|team|analyst|"
-    r"senior|chief|political|diplomatic|military|defen[cs]e|foreign|affairs)\b", re.I)
-NEWSLETTER_OUTLET = re.compile(
-    r"^(?:subscribe|sign up|register)\s+(?:to|for)\s+(?P<name>.{2,60}?)(?:'s|’s)?\s+(?:daily\s+|weekly\s+|free\s+)?"
-    r"(?:newsletters?|e-?mails?|updates|alerts)\b", re.I)
-GENERIC_NAMES = {"our", "my", "your", "this", "the", "daily", "weekly", "free", "email", "breaking", "news", "latest"}
+OUTLET_WORDS = words("outlet_words")
+ROLE_WORDS = words("role_words")
+GENERIC_NAMES = words("generic_names")
+_CUES: dict[str, list[re.Pattern[str]]] = {}
+for _kind, _rx in patterns("outlet_cues"):
+    _CUES.setdefault(_kind, []).append(_rx)
+_LINK_WORDS = {"and", "&", "of", "the", "for", "on", "al", "el"}
+
+
+def _cue(kind: str, s: str) -> str | None:
+    for rx in _CUES.get(kind, []):
+        m = rx.search(s)
+        if m:
+            return m.group("name").strip()
+    return None
+
+
+def _has_word(text: str, vocab: frozenset[str]) -> bool:
+    low = text.lower()
+    if re.search(r"\b[a-z0-9-]+\.[a-z]{2,6}\b", low):
+        return vocab is OUTLET_WORDS
+    return any(w in vocab for w in re.findall(r"[a-z]+", low))
+
+
+def has_outlet_word(name: str) -> bool:
+    return _has_word(name, OUTLET_WORDS)
+
+
+def is_name_like(name: str) -> bool:
+    """Capitalised words (an organisation's or a person's name), not a phrase of prose."""
+    ws = name.split()
+    return 0 < len(ws) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINK_WORDS for w in ws)
 
 
 def parse_byline(rest: str) -> tuple[list[str], str | None]:
@@ -32,15 +59,15 @@ def parse_byline(rest: str) -> tuple[list[str], str | None]:
     parts = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s+[-–—]\s+", rest) if p.strip()]
     head = parts[0] if parts else ""
     for extra in parts[1:]:
-        if outlet is None and not ROLE_WORDS.search(extra) and re.match(r"[A-Z0-9]", extra):
+        if outlet is None and not _has_word(extra, ROLE_WORDS) and re.match(r"[A-Z0-9]", extra):
             outlet = extra
     pieces = [p.strip() for p in head.split(",") if p.strip()]
     names: list[str] = []
     for i, piece in enumerate(pieces):
-        if i and OUTLET_WORDS.search(piece):
+        if i and _has_word(piece, OUTLET_WORDS):
             outlet = outlet or piece
             continue
-        if i and ROLE_WORDS.search(piece):
+        if i and _has_word(piece, ROLE_WORDS):
             continue
         for name in re.split(r"\s+(?:and|&)\s+", piece):
             name = name.strip()
@@ -53,7 +80,7 @@ def parse_byline(rest: str) -> tuple[list[str], str | None]:
 
 
 def byline_line(s: str) -> tuple[list[str], str | None] | None:
-    m = BYLINE.match(s)
+    m = header_match("byline", s)
     if not m or len(s.split()) > 20:
         return None
     names, outlet = parse_byline(m.group("rest"))
@@ -64,47 +91,66 @@ def byline_line(s: str) -> tuple[list[str], str | None] | None:
 
 def agency_tag(s: str, *, lead: bool) -> str | None:
     """The agency of a standalone tag line "(AP)", or of a lead "CITY (AP) —" when ``lead``."""
-    m = AGENCY_LINE.match(s.strip())
-    if m:
-        return m.group("tag")
-    if lead:
-        m = AGENCY_LEAD.match(s.strip())
-        if m:
-            return m.group("tag")
+    s = s.strip()
+    name = _cue("agency-line", s)
+    if name or not lead:
+        return name
+    return _cue("agency-lead", s)
+
+
+def signoff_outlet(s: str) -> str | None:
+    """The agency of a closing "... the ministry said. — Reuters" / "(AFP)" at the end of a paragraph."""
+    s = s.strip()
+    if len(s.split()) < 4:
+        return None
+    m = re.search(r"[.!?”\"]\s*[(\[]\s*(?P<name>[A-Z][A-Za-z&.]{1,7})\s*[)\]]\s*$", s)
+    if m and m.group("name").isupper():
+        return m.group("name")
+    name = _cue("agency-end", s)
+    if name and (name.isupper() or is_name_like(name)) and len(name.split()) <= 3:
+        return name
     return None
 
 
-def newsletter_outlet(s: str) -> str | None:
-    """The outlet of "Subscribe to The X Newsletter" (not of "our newsletter")."""
-    m = NEWSLETTER_OUTLET.match(s.strip())
+def source_outlet(s: str) -> str | None:
+    """The outlet of a "Source: X" line."""
+    m = header_match("source-line", s.strip())
     if not m:
         return None
-    name = m.group("name").strip()
-    ws = name.split()
-    if not ws or all(w.lower() in GENERIC_NAMES for w in ws):
-        return None
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"of", "and", "&", "the", "for", "on"} for w in ws):
+    name = m.group("name").strip(" .")
+    return name if is_name_like(name) and len(name.split()) <= 5 else None
+
+
+def report_outlet(s: str) -> str | None:
+    """The outlet of an "X Report" / "X Staff" line."""
+    name = _cue("outlet-report", s.strip())
+    if not name or name.lower() in GENERIC_NAMES:
         return None
     return name
 
 
-def header_date(s: str):  # -> tuple[date, str] | None
-    """A publication date stated by a header line ("Published: March 3, 2024", a bare date line)."""
-    found = find_date(s)
-    if not found:
+def newsletter_outlet(s: str) -> str | None:
+    """The outlet of "Subscribe to The X Newsletter" (not of "our newsletter")."""
+    name = _cue("newsletter", s.strip())
+    if not name:
         return None
-    day, start, end = found
-    rest = (s[:start] + s[end:]).strip(" .,|:-–—")
-    if DATE_LABEL.match(s):
-        if s.lower().lstrip().startswith(("updated", "last updated", "modified")):
-            return day, "text:updated-line"
-        return day, "text:dateline"
-    # a bare date (maybe with a weekday or a time)
-    rest = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b(?:utc|gmt|[A-Z]{2,4}T)\b",
-                  "", rest, flags=re.I).strip(" .,|:-–—")
-    if not rest:
-        return day, "text:dateline"
-    # a wire dateline: an upper-case place before the date ("KYIV, March 3, 2024")
-    if re.fullmatch(r"[A-Z][A-Z.'\- ]{1,40}(?:\s*\([A-Za-z]{2,12}\))?", rest) and len(rest.split()) <= 4:
-        return day, "text:dateline"
-    return None
+    ws = name.split()
+    if not ws or all(w.lower() in GENERIC_NAMES for w in ws):
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _LINK_WORDS for w in ws):
+        return None
+    return name
+
+
+def url_outlet(url: str | None) -> str | None:
+    """The site of a page's URL ("www.example-news.com/..." -> "example-news.com")."""
+    if not url or "://" not in url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    host = re.sub(r"^www\d?\.", "", host)
+    if "." not in host or re.fullmatch(r"[\d.:]+", host):
+        return None
+    return host

@@ -1,101 +1,118 @@
 """Line-level boilerplate rules: what a scraped line is when it is not article text.
 
-Every rule is general (position, repetition, length, function-word density,
-phrase patterns of site furniture); none names a particular site or story.
+The patterns are classes of site furniture kept in data files
+(``brief/lexicon/en/boilerplate.tsv``, ``boilerplate_weak.tsv``, ``credits.tsv``,
+``header.tsv``); this module only applies them.  Every rule is general (position,
+repetition, length, function-word density, phrase classes); none names a site or story.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from justext import get_stoplist
 
 from brief.ingest.common import is_chrome_line
+from brief.lexicon import patterns, words as lexicon_words
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here hers herself
-him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or
-other our ours ourselves out over own same she should so some such than that the their theirs them themselves then
-there these they this those through to too under until up very was we were what when where which while who whom why
-will with would you your yours yourself yourselves said says say told while since though although however
-""".split())
+# function words: jusText's English stop list (the same list its paragraph classifier scores with)
+STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*")
 TERMINAL = tuple('.!?"”’\')»…:;')
-
-# -- captions and credits ----------------------------------------------------------------------
-CREDIT_ONLY = re.compile(
-    r"^[(\[]?\s*(?:photo|image|picture|video|graphic|illustration|file photo)?\s*(?:credits?|courtesy|source)\s*[:\-–]\s*[^()]{1,80}[)\]]?$"
-    r"|^[(\[]?\s*(?:photo|image|picture|video|graphic|illustration)s?\s*[:\-–]\s*[^()]{1,60}[)\]]?$",
-    re.I,
-)
-CREDIT_TAIL = re.compile(r"\(\s*(?:photo|image|picture|video)?\s*(?:credits?|courtesy)\s*:?[^()]{0,80}\)\s*$", re.I)
-# "(Jane Doe/AGENCY)", "(AFP/Name)", "(Getty Images)", "[Reuters]" at the end of a line
-SLASH_CREDIT = re.compile(r"[(\[]\s*[A-Z][\w.\-'’ ]{0,40}/\s*[A-Z][\w.\-'’ ]{0,40}[)\]]\s*$")
-IMAGE_AGENCY = re.compile(r"[(\[]\s*(?:getty images|ap photo|afp photo|reuters|shutterstock|flash90|epa|file)[^()]{0,40}[)\]]\s*$", re.I)
-CAPTION_VERB = re.compile(
-    r"\b(?:attends?|speaks?|holds?|looks? on|gestures?|arrives?|stands?|poses?|walks?|sits?|waves?|smiles?|"
-    r"is seen|are seen|shakes? hands|listens?|delivers?|rises?|patrol|patrols|pictured|seen)\b", re.I)
-
-# -- bylines, agencies, timestamps -------------------------------------------------------------
-BYLINE = re.compile(r"^(?:by|written by|posted by|reporting by|words by)\s*[:\-–]?\s+(?P<rest>\S.{0,150})$", re.I)
-AGENCY_LINE = re.compile(r"^[(\[]\s*(?P<tag>[A-Z][A-Za-z&.]{1,7}(?: [A-Z][A-Za-z&.]{1,9})?)\s*[)\]]$")
-AGENCY_LEAD = re.compile(r"^(?:[A-Z][A-Z.'’\- ]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?)?\(\s*(?P<tag>[A-Z][A-Za-z&.]{1,7})\s*\)\s*[—–\-:]")
-TIMESTAMP = re.compile(
-    r"^(?:updated|published|posted|last updated|modified)?\s*:?\s*(?:about\s+|an?\s+|\d{1,3}\s*)"
-    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\.?$", re.I)
-DATE_LABEL = re.compile(r"^(?:published|posted|updated|last updated|modified|first published|date)\b\s*(?:on|at)?\s*:?", re.I)
-CONTRIBUTED = re.compile(r"\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|contributed reporting)\b", re.I)
-AUTHOR_BLURB = re.compile(
-    r"^[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3} (?:is|was|has been|writes|covers|reports)\b.{0,160}"
-    r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|author|contributor|analyst|fellow|"
-    r"bureau chief|producer|staff)\b", re.I)
-
-# -- related posts, newsletters, walls, sharing -----------------------------------------------
-RELATED_HEAD = re.compile(
-    r"^(?:recent posts?|related(?: articles?| stories| posts?| news| content| coverage| reading| topics)?|"
-    r"read more|read also|also read|see also|more (?:stories|news|articles|from [\w .'’]+|on this (?:story|topic)|in [\w .'’]+)|"
-    r"you (?:may|might) (?:also )?like|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|"
-    r"popular(?: now| stories| posts)?|trending(?: now| stories)?|latest(?: news| stories| posts| articles)?|"
-    r"top stories|editor'?s picks|don'?t miss|in case you missed it|further reading|what to read next|"
-    r"more coverage|keep reading|next article|previous article|up next|watch next)\s*[:>»›]*$", re.I)
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
-
-_WALL_STRONG = [
-    r"\bsubscribe (?:to|for|now|today)\b", r"\byou(?:'|’)re (?:now )?subscribed\b",
-    r"^(?:sign|log) ?(?:in|up)\b", r"\b(?:sign|log) ?in (?:or|to|with) (?:register|continue|sign up|create)\b",
-    r"\bregister (?:for free|now|to continue|today)\b", r"\bregistering\b", r"\balready (?:registered|a subscriber|a member|have an account)\b",
-    r"\bcontinue reading\b", r"\bcontinue with\b", r"\b(?:enter|check|confirm|verify) your (?:e-?mail|inbox|password)\b",
-    r"\bsign you in\b", r"\b(?:we sent|we(?:'|’)ve sent) (?:an|you an) e-?mail\b", r"\[email(?:&#160;|\s)protected\]",
-    r"\bget notifications\b", r"\bcreate (?:a free |an |your )?account\b", r"\bforgot (?:your )?password\b",
-    r"\bunlimited (?:digital )?access\b", r"\bdisable (?:your )?ad ?blocker\b", r"\bturn on (?:desktop )?notifications\b",
-    r"\bdelivered (?:straight )?to your inbox\b", r"\bsubscribers? only\b",
-    r"\bthis (?:article|content) is (?:for|available to) (?:subscribers|members)\b",
-    r"\bplease use the following structure\b", r"\bby registering\b", r"\bterms (?:and|&) conditions\b.{0,40}\bagree\b|\bagree\b.{0,40}\bterms (?:and|&) conditions\b",
-]
-# phrases that are boilerplate in a short line but may occur in prose: need a short line or boilerplate neighbours
-_WALL_WEAK = [
-    r"\bnewsletters?\b", r"\bnever miss\b", r"\bstay (?:updated|informed|up to date|tuned)\b", r"\bget (?:alerts|the latest)\b",
-    r"\bterms (?:and|&) conditions\b", r"\bterms of (?:use|service)\b", r"\bprivacy policy\b", r"\bcookies?\b",
-    r"\bfree (?:trial|account)\b", r"\bsupport (?:our|independent) journalism\b", r"\be-?mail\b", r"\bsign(?:ed)? (?:in|up)\b",
-    r"\blog(?:ged)? ?in\b", r"\bregister(?:ed)?\b", r"\bsubscri(?:be|bed|ption)\b", r"\bcontinue\b", r"\bnotifications?\b",
-    r"\bbreaking news\b", r"\blatest news\b",
-]
-WALL_WEAK = re.compile("|".join(_WALL_WEAK), re.I)
-WALL = re.compile("|".join(_WALL_STRONG), re.I)
-SHARE = re.compile(
-    r"^(?:share(?: this| on| via| article| story| the article)?|follow us|follow (?:\S+ ){0,4}on (?:twitter|x|facebook|instagram|"
-    r"telegram|linkedin|youtube|tiktok|whatsapp|google news)|click to (?:share|print|email)|tweet(?: this)?|"
-    r"print(?: this)?(?: article| page)?|e-?mail this(?: article)?|copy link|link copied|whatsapp|facebook|twitter|"
-    r"linkedin|reddit|telegram|comments?(?: \(\d+\))?|\d+ comments?|leave a comment|join the conversation|"
-    r"listen to (?:this|the) article|download (?:our|the) app|save (?:article|for later))\b.{0,60}$",
-    re.I)
-LONE_CHROME = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|image|photo|video|audio|gallery|loading\.*|"
-    r"close|menu|search|home|skip(?: to (?:main )?content)?|scroll (?:down|to continue)|"
-    r"(?:\d+ )?min(?:ute)? read|read (?:\d+ )?min|back to top|top|next|previous|more|hide|show more|expand|"
-    r"toggle (?:navigation|menu)|open in app|listen|print|share|email|subscribe|log ?in|sign ?in|register)\W*$",
-    re.I)
 LOREM = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b", re.I)
+
+# the longest line (in words) each boilerplate class may take; longer lines are prose that mentions the words
+MAX_WORDS = {"caption": 90, "related-posts": 30, "share": 16, "ad": 30, "consent": 45, "donation": 30,
+             "newsletter": 30, "login-wall": 30, "comments": 60, "legal": 40, "stamp": 30, "teaser": 24, "chrome": 16}
+SPOKEN_KINDS = {"donation"}  # appeals that people also make in quoted speech ("we need your help")
+QUOTE = re.compile(r"[\"“”]|``")
+WEAK_MAX_WORDS = 10  # a weak cue marks a line on its own only when the line is this short
+BLOCK_WEAK_MAX_WORDS = 25  # ... or this short when it stands next to boilerplate of a block kind
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups, classes and escapes)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _prefilter(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A looser regex that matches wherever ``rx`` does: each alternative without its leading word boundary.
+
+    A leading ``\\b`` keeps the regex engine from skipping ahead to the first letter; the loose regex
+    rules most lines out several times faster, and only the lines it lets through meet ``rx`` itself.
+    """
+    alts = [a[2:] if a.startswith("\\b") else a for a in _top_level_alternatives(rx.pattern)]
+    return re.compile("|".join(alts), rx.flags)
+
+
+class _Gated:
+    """A regex searched only where its prefilter matched (same results as the regex alone)."""
+
+    def __init__(self, rx: re.Pattern[str]):
+        self.rx, self.gate, self.pattern, self.flags = rx, _prefilter(rx), rx.pattern, rx.flags
+
+    def search(self, s: str) -> re.Match[str] | None:
+        return self.rx.search(s) if self.gate.search(s) else None
+
+
+def _grouped(name: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for kind, rx in patterns(name):
+        out.setdefault(kind, []).append(_Gated(rx))
+    return out
+
+
+def _by_kind(name: str) -> tuple[tuple[str, _Gated], ...]:
+    """The patterns of one file merged into one regex a kind, in the order the kinds first appear.
+
+    A case-insensitive file (its patterns are written in lower case) is compiled case-sensitive and
+    searched in the lower-cased line: the same matches, several times faster.
+    """
+    merged: dict[str, list[re.Pattern[str]]] = {}
+    for kind, rx in patterns(name):
+        merged.setdefault(kind, []).append(rx)
+    return tuple((kind, _Gated(re.compile("|".join(a for rx in rxs for a in _top_level_alternatives(rx.pattern)),
+                                         rxs[0].flags & ~re.IGNORECASE)))
+                 for kind, rxs in merged.items())
+
+
+BOILERPLATE = _by_kind("boilerplate")  # searched in the lower-cased line
+WEAK = _by_kind("boilerplate_weak")  # searched in the lower-cased line
+CREDITS = _by_kind("credits")  # case-sensitive
+HEADER = _grouped("header")
+UI_WORDS = lexicon_words("ui_words")
+
+
+def header_match(kind: str, s: str) -> re.Match[str] | None:
+    for rx in HEADER.get(kind, []):
+        m = rx.search(s)
+        if m:
+            return m
+    return None
 
 
 def words(s: str) -> list[str]:
@@ -109,12 +126,25 @@ def stopword_ratio(s: str) -> float:
     return sum(1 for w in ws if w.lower() in STOPWORDS) / len(ws)
 
 
+def content_words(s: str) -> set[str]:
+    return {w.lower().strip("'’") for w in words(s) if len(w) > 2 and w.lower() not in STOPWORDS}
+
+
 def norm(s: str) -> str:
     """Comparison form of a line: lowercase, single spaces, credits and trailing punctuation removed."""
-    s = CREDIT_TAIL.sub("", s)
-    s = SLASH_CREDIT.sub("", s)
+    s = _strip_credit(s)
     s = re.sub(r"\s+", " ", s).strip().lower()
     return s.rstrip(" .")
+
+
+def _strip_credit(s: str) -> str:
+    low = s.lower()
+    for kind, rx, text in [(k, rx, s) for k, rx in CREDITS] + [(k, rx, low) for k, rx in BOILERPLATE]:
+        if kind == "caption" and len(text) == len(s):
+            m = rx.search(text)
+            if m and m.start() > 0:
+                return s[: m.start() + (1 if s[m.start()] in ".!?)”\"" else 0)]
+    return s
 
 
 def is_sentence_like(s: str) -> bool:
@@ -122,13 +152,15 @@ def is_sentence_like(s: str) -> bool:
     return s.rstrip().endswith(TERMINAL)
 
 
+def is_body(s: str) -> bool:
+    """A line that reads as article prose: ends like a sentence, six words or more, not a cut teaser."""
+    return is_sentence_like(s) and not TEASER_END.search(s) and len(s.split()) >= 6
+
+
 def is_caption(s: str) -> bool:
-    if CREDIT_ONLY.match(s) or CREDIT_TAIL.search(s):
-        return True
-    if SLASH_CREDIT.search(s) or IMAGE_AGENCY.search(s):
-        # a credit in parentheses at the end of a line that describes a picture
-        return True
-    return False
+    low = s.lower()
+    return any(kind == "caption" and rx.search(s) for kind, rx in CREDITS) \
+        or any(kind == "caption" and rx.search(low) for kind, rx in BOILERPLATE)
 
 
 def is_filler(s: str) -> bool:
@@ -136,12 +168,11 @@ def is_filler(s: str) -> bool:
     if LOREM.search(s):
         return True
     ws = words(s)
-    if len(ws) < 14:
+    if len(ws) < 20 and len(re.findall(r"[.!?](?:\s|$)", s)) < 2:  # one short sentence can be terse prose
         return False
     if re.search(r"\d", s) or re.search(r"[\"“”]", s):
         return False
-    ratio = stopword_ratio(s)
-    if ratio >= 0.2:
+    if stopword_ratio(s) >= 0.2:
         return False
     # few capitalised words inside sentences (no names): generic business-speak
     inner_caps = sum(1 for i, w in enumerate(ws) if i and w[:1].isupper() and not s[max(0, s.find(w) - 2):s.find(w)].strip().endswith("."))
@@ -156,26 +187,65 @@ def looks_like_name(s: str) -> bool:
     return all(re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’\-]+|[A-Z]\.?|(?:van|von|de|da|al|bin|ibn|el|der|la|le)", w) for w in ws)
 
 
+def is_ui_run(s: str) -> bool:
+    """A short line made only of interface words ("Comment Print Share")."""
+    ws = re.findall(r"[^\s|•·/]+", s.lower())
+    return 0 < len(ws) <= 6 and all(w.strip(".,:;!?()") in UI_WORDS for w in ws)
+
+
+def weak_kind(s: str) -> str | None:
+    low = s.lower()
+    for kind, rx in WEAK:
+        if rx.search(low):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _number_words_to_digits(s: str) -> str:
+    from text_to_num import alpha2digit
+
+    try:
+        return alpha2digit(s, "en", threshold=0)
+    except Exception:  # text2num is strict about odd input; the line is then read as it is
+        return s
+
+
+def is_timestamp(s: str) -> bool:
+    """A relative stamp ("2 hours ago", "two days ago", "yesterday")."""
+    if len(s.split()) > 8:
+        return False
+    if header_match("timestamp", s):
+        return True
+    if re.search(r"\bago\b", s, re.I) and not re.search(r"\d", s):
+        return bool(header_match("timestamp", _number_words_to_digits(s)))
+    return False
+
+
 def classify(s: str) -> str | None:
     """The boilerplate kind of one line on its own, or None (context rules come later)."""
     n_words = len(s.split())
-    if n_words <= 6 and (LONE_CHROME.match(s) or is_chrome_line(s)):
-        return "chrome"
-    if TIMESTAMP.match(s):
+    if is_timestamp(s):
         return "timestamp"
-    if RELATED_HEAD.match(s):
-        return "related-posts"
-    if is_caption(s):
-        return "caption"
-    if n_words <= 30 and WALL.search(s) or n_words <= 10 and WALL_WEAK.search(s):
-        low = s.lower()
-        return "newsletter" if ("newsletter" in low or "subscribe" in low or "never miss" in low
-                                or "stay " in low or "notification" in low or "inbox" in low) else "login-wall"
-    if n_words <= 14 and SHARE.match(s):
-        return "share"
-    if n_words <= 30 and AUTHOR_BLURB.match(s) and not re.search(r"[\"“”]", s):
+    if n_words <= 6 and is_ui_run(s):
+        return "chrome"
+    for kind, rx in CREDITS:
+        if n_words <= MAX_WORDS["caption"] and rx.search(s):
+            return "caption"
+    low = s.lower()
+    quoted = bool(QUOTE.search(s))
+    for kind, rx in BOILERPLATE:
+        if n_words <= MAX_WORDS.get(kind, 30) and not (quoted and kind in SPOKEN_KINDS) and rx.search(low):
+            return kind
+    if n_words <= 6 and is_chrome_line(s):
+        return "chrome"
+    if n_words <= WEAK_MAX_WORDS and not is_body(s):  # a sentence with a weak cue needs boilerplate beside it
+        kind = weak_kind(s)
+        if kind:
+            return kind
+    if n_words <= 30 and header_match("author-blurb", s) and not re.search(r"[\"“”]", s):
         return "author-blurb"
-    if n_words <= 20 and CONTRIBUTED.search(s):
+    if n_words <= 20 and header_match("contributors", s):
         return "contributors"
     if is_filler(s):
         return "filler"

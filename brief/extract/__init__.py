@@ -83,7 +83,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         for ent in sp.ents:
             for t in range(ent.start, ent.end):
                 ent_at[t] = ent
-        ctx = Context(doc.id, doc.published, resolver, ent_at)
+        # relative dates resolve against the publication date, else the date clean inferred from the text
+        ctx = Context(doc.id, doc.published or doc.meta.get("inferred_date"), resolver, ent_at)
         # entities and noun chunks bucketed by sentence once (Span.ents / Span.noun_chunks rescan the doc)
         starts = [sp_.start for sp_ in spans]
         ents_by: list[list] = [[] for _ in spans]
