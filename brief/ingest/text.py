@@ -15,6 +15,7 @@ from brief.ingest.dates import as_date
 from brief.ingest.limits import MAX_DEPTH, MAX_FRONT_MATTER_CHARS, check_size
 from brief.model import Document
 
+
 class _FrontMatterLoader(yaml.SafeLoader):
     """The safe loader, with dates kept as text (``as_date`` reads them within its sane range;
     PyYAML's own timestamps raise on ``2021-02-30`` or ``25:00``)."""
