@@ -120,6 +120,7 @@ def run(
         graph_svg=grouping.graph_svg,
         handling=config.handling,
         version=__version__,
+        meta={"embedder": extraction.embedder},
     )
 
 
