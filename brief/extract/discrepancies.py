@@ -33,6 +33,7 @@ from brief.model import Discrepancy, DiscrepancyValue
 SIM_MODEL, SIM_LEXICAL = 0.4, 0.4
 SIM_NO_SHARED_ENTITY = 0.6  # sentences naming nothing in common must say more nearly the same thing
 SIM_SAME_DOC = 0.75
+SAME_PREDICATE = 0.6
 NEIGHBOURS = 8
 MAX_RATIO = 2.0  # two tellings of one figure differ by less than this factor ...
 SIM_ANY_RATIO = 0.85  # ... unless the two sentences say nearly the same thing
@@ -281,7 +282,10 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
                 if (a.doc_id, a.sentence) == (b.doc_id, b.sentence):
                     continue
                 same_doc = a.doc_id == b.doc_id
-                if sim < (SIM_SAME_DOC if same_doc else threshold):
+                need = SIM_SAME_DOC if same_doc else threshold
+                if a.predicate == b.predicate and predicate_of(a.predicate):
+                    need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
+                if sim < need:
                     continue
                 if not _same_thing(a, b) or _predicates_clash(a, b) or compatible(a, b):
                     continue
@@ -294,7 +298,7 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
                 if not same_time(a, b, published.get(a.doc_id), published.get(b.doc_id)):
                     continue
                 pairs.append((sim, a, b))
-    return _assemble(pairs, sent_of)
+    return _assemble(pairs, sent_of, sentence_text)
 
 
 def _label(f: Figure) -> str:
@@ -303,12 +307,28 @@ def _label(f: Figure) -> str:
     return ("number of " if f.dimension == "count" else "amount in ") + what + verb
 
 
+QUOTE_WORDS = 9  # words of the source kept on each side of the value
+
+
+def quote_around(sentence: str, phrase: str, words: int = QUOTE_WORDS) -> str:
+    """The source's own words around ``phrase`` ("… carrying more than 26,500 tons of corn Monday …")."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return " ".join(sentence.split()[: 2 * words + 4])
+    before = sentence[:at].split()
+    after = sentence[at + len(phrase):].split()
+    head = ("… " if len(before) > words else "") + " ".join(before[-words:])
+    tail = " ".join(after[:words]) + (" …" if len(after) > words else "")
+    return " ".join(x for x in (head.strip(), phrase, tail.strip()) if x)
+
+
 def _value(f: Figure, quote: str) -> DiscrepancyValue:
     norm = f"{format_value(f).replace(',', '')} {f.unit}"
-    return DiscrepancyValue(f.text, f.doc_id, f.sentence, f.qualifier, quote, norm)
+    shown = f.text if any(ch.isdigit() for ch in f.text) else f"{format_value(f)} ({f.text})"  # "12 (Twelve civilians)"
+    return DiscrepancyValue(shown, f.doc_id, f.sentence, f.qualifier, quote, norm)
 
 
-def _assemble(pairs, sent_of) -> list[Discrepancy]:
+def _assemble(pairs, sent_of, sentence_text) -> list[Discrepancy]:
     """Pairs sharing a figure become one discrepancy listing every value; most important first."""
     parent: dict[Figure, Figure] = {}
 
@@ -338,7 +358,7 @@ def _assemble(pairs, sent_of) -> list[Discrepancy]:
         for f in members:
             if (f.doc_id, f.sentence) not in seen:
                 seen.add((f.doc_id, f.sentence))
-                values.append(_value(f, f.text))
+                values.append(_value(f, quote_around(sentence_text(f.doc_id, f.sentence), f.text)))
         if len(values) < 2:
             continue
         docs = {v.doc_id for v in values}
