@@ -116,6 +116,34 @@ class ModelEmbedder:
         return _normalise(out)
 
 
+class SentenceVectors:
+    """Sentence vectors computed at most once each, in batches: ``add(texts)`` then ``cosine(a, b)``.
+
+    ``cosine`` of a text never added is None (the caller decides without it).
+    """
+
+    def __init__(self, embedder: Any):
+        self.embedder = embedder
+        self._vec: dict[str, np.ndarray] = {}
+
+    def add(self, texts: list[str]) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vec]
+        if missing:
+            for t, v in zip(missing, self.embedder.encode(missing)):
+                self._vec[t] = v
+
+    def matrix(self, texts: list[str]) -> np.ndarray:
+        self.add(texts)
+        return np.stack([self._vec[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+
+    def cosine(self, a: str, b: str) -> float | None:
+        va, vb = self._vec.get(a), self._vec.get(b)
+        return None if va is None or vb is None else float(va @ vb)
+
+    def __len__(self) -> int:
+        return len(self._vec)
+
+
 def _normalise(m: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -250,5 +278,5 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-__all__ = ["get_embedder", "LexicalEmbedder", "ModelEmbedder", "EmbedderError", "default_model_folder",
+__all__ = ["get_embedder", "SentenceVectors", "LexicalEmbedder", "ModelEmbedder", "EmbedderError", "default_model_folder",
            "load_model_embedder", "DEFAULT_NAME", "DEFAULT_SHA256", "clear_cache"]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
-from brief.embed import get_embedder
+from brief.embed import SentenceVectors, get_embedder
 from brief.extract.discrepancies import find_discrepancies, sentence_figures
 from brief.extract.figures import Figure
 from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
@@ -148,23 +148,26 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
 
     persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
     labels = {e.id: e.label for e in resolver.entities.values()}
+    embedder = get_embedder(config)
+    vectors = SentenceVectors(embedder)
+    vectors.add([by_id[f.doc_id].sentences[f.sentence].text for f in facts])  # figure sentences: needed below
     events = merge_events(raw, sentence_text, persons, resolver.country_of, labels,
-                          {d.id: d.published for d in docs})
+                          {d.id: d.published for d in docs}, vectors)
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
         ev.id = f"e{n}"
     # -- discrepancies ----------------------------------------------------------------------
-    embedder = get_embedder(config)
     discrepancies = find_discrepancies(
         facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
-        {d.id: d.published for d in docs}, embedder, events)
+        {d.id: d.published for d in docs}, vectors, events)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
     entities = [e for e in entities if e.mentions > 0]
     score_events(events, entities, docs)
     progress("extract", total, total)
     return Extraction(entities, events, discrepancies,
-                      {"name": embedder.name, "kind": embedder.kind, "notice": embedder.notice})
+                      {"name": embedder.name, "kind": embedder.kind, "notice": embedder.notice,
+                       "sentences_embedded": len(vectors)})
 
 
 def _count_mentions(resolver: EntityResolver, mentions: list[Mention]) -> None:

@@ -248,13 +248,13 @@ def _predicates_clash(a: Figure, b: Figure) -> bool:
     return False
 
 
-def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, published, embedder,
+def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, published, vectors,
                        events=None) -> list[Discrepancy]:
     """Discrepancies between figures about the same fact (see the module docstring).
 
     ``sentence_text(doc_id, i)`` and ``sentence_ents(doc_id, i)`` (a set of entity ids) describe
-    a sentence; ``published`` maps doc_id -> date or None; ``embedder`` is a :mod:`brief.embed`
-    embedder, asked only for the sentences that carry a figure with a possible partner.
+    a sentence; ``published`` maps doc_id -> date or None; ``vectors`` is a
+    :class:`brief.embed.SentenceVectors`, asked only for the sentences that carry a figure.
     """
     groups: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
@@ -264,8 +264,8 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
     if not keys:
         return []
     row = {k: n for n, k in enumerate(keys)}
-    vecs = embedder.encode([sentence_text(*k) for k in keys])
-    threshold = SIM_MODEL if embedder.kind == "model" else SIM_LEXICAL
+    vecs = vectors.matrix([sentence_text(*k) for k in keys])
+    threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
     sent_of = {(ev_c.doc_id, ev_c.sentence): ev.id for ev in (events or []) for ev_c in ev.mentions}
     pairs = []
     for fs in groups.values():
