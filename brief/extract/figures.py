@@ -162,8 +162,12 @@ def _number_run(toks, i, lex) -> tuple[float, int, str | None, float] | None:
             return value * scale, i + 1, sym, float(scale)
     elif _is_word_number(tok):
         words = [tok.text]
+        word_scales = {w for w in lex["scales"] if len(w) > 3}  # spelled-out scales, not "m", "bn"
         while j < len(toks):
-            if _is_word_number(toks[j]):
+            if _is_word_number(toks[j]) or (toks[j].lower_ in word_scales and j + 1 < len(toks)
+                                            and toks[j + 1].lower_ == "and"):
+                words.append(toks[j].text)
+            elif toks[j].lower_ in word_scales and lex["scales"][toks[j].lower_] < 1000:  # "two hundred"
                 words.append(toks[j].text)
             elif not (toks[j].lower_ in ("and", "-") and j + 1 < len(toks) and _is_word_number(toks[j + 1])):
                 break
