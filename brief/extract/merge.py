@@ -24,6 +24,7 @@ import numpy as np
 
 from brief.extract.dates import overlaps, weekday_of
 from brief.extract.entities import demonym_country
+from brief.lexicon import data
 from brief.model import Event
 
 ACTION_CLASSES = {
@@ -89,7 +90,7 @@ def text_similarity(a: set[str], b: set[str]) -> float:
 
 class _Info:
     __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
-                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published")
+                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places")
 
     def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country, labels=None,
                  published=None):
@@ -108,6 +109,8 @@ class _Info:
         self.people = {x for x in self.parts if x in person_ids}
         self.keys = set(ev.keyphrases)
         self.ents = set(ev.entities)
+        place_labels = set(data("merge")["place_labels"])
+        self.places = {x for x in ev.entities if (labels or {}).get(x) in place_labels}
         self.target_heads = {_stem(t.split(" of ")[0].split()[-1].lower()) for t in self.phrase_targets if t.split()}
         pubs = [published.get(c.doc_id) for c in ev.mentions] if published else []
         self.published = [p for p in pubs if p is not None]
@@ -153,10 +156,16 @@ def compatible(a: _Info, b: _Info) -> bool:
         return False
     if a.ents and b.ents and not (a.ents & b.ents):  # one happening told twice names something in common
         return False
+    symmetric = a.cls in data("merge")["symmetric_classes"]  # "A met B" = "B met A"
     for kind, names in a.actor_kinds.items():  # "Norland officials met ..." vs "Estavia officials met ..."
         other = b.actor_kinds.get(kind)
-        if other and not (names & other):
+        if other and not (names & other) and not (symmetric and names & set(b.event.targets)):
             return False
+    for x, y in ((a, b), (b, a)):  # "met Ada Kerr" vs "met Juno Pike"
+        if x.person_targets and y.person_targets and not (x.person_targets & y.people):
+            return False
+    if a.places and b.places and not (a.places & b.places):  # the sentences set them in different places
+        return False
     la, lb = set(a.event.locations), set(b.event.locations)
     if la and lb and not (la & lb):  # "near Karvik" vs "near Port Selva"
         return False
