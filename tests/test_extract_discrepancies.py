@@ -148,7 +148,9 @@ def test_risen_toll_reported_later_is_an_update_not_a_clash():
                 "Vessa crossing on the Lune River has risen to fourteen, hospital officials said on Tuesday.", DAY,
              "Courier"),
     ]
-    assert _run(docs).discrepancies == []
+    x = _run(docs)
+    assert [d.kind for d in x.discrepancies] == ["update"], _values(x)  # shown as an update, never as a clash
+    assert "updated" in x.discrepancies[0].fact
 
 
 def test_same_dated_clash_told_two_days_later_still_disagrees():

@@ -79,7 +79,7 @@ def predicate_class(verb, noun=None) -> str:
     return predicate_of(lemma) or lemma
 
 
-def _happening_dates(span, verb) -> tuple[str, ...]:
+def _happening_dates(span, verb, anchor=None) -> tuple[str, ...]:
     """Date expressions in the sentence that date the happening, not the report of it.
 
     "...were arrested on Tuesday, a spokesman said on Wednesday" -> ("on Tuesday",): a date
@@ -96,8 +96,9 @@ def _happening_dates(span, verb) -> tuple[str, ...]:
             if head.pos_ == "NOUN" and head.dep_ != "npadvmod":
                 noun_first = True  # "the invasion on Feb. 24": the date of something else
             head, hops = head.head, hops + 1
-        if noun_first and head.i != getattr(verb, "i", -1):
-            continue
+        inside = anchor is not None and any(t.i == ent.root.i for t in anchor.subtree)
+        if noun_first and head.i != getattr(verb, "i", -1) and not inside:
+            continue  # unless it dates the very thing counted ("killed in Saturday's clash")
         if head.pos_ == "VERB" and head.lemma_.lower() in speech and (verb is None or head.i != verb.i):
             continue
         text = ent.text
@@ -138,8 +139,8 @@ def _toll_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
         else:
             continue
         out.append(Figure(doc_id, sent_index, value, value, None, "=", "people", "count", "people",
-                          span.doc[num.i : num.i + 1].text, pred or "", pred or "", _happening_dates(span, verb),
-                          True, num.i))
+                          span.doc[num.i : num.i + 1].text, pred or "", pred or "",
+                          _happening_dates(span, verb, head), True, num.i))
     return out
 
 
@@ -156,7 +157,8 @@ def sentence_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
         verb = span.doc[f.verb_i] if f.verb_i >= 0 else None
         pred = predicate_class(verb) if verb is not None else ""
         upd = cue or (verb is not None and verb.lemma_.lower() in lex["update_verbs"])
-        out.append(replace(f, predicate=pred, dates=_happening_dates(span, verb), update=upd))
+        anchor = span.doc[f.noun_i] if f.noun_i >= 0 else None
+        out.append(replace(f, predicate=pred, dates=_happening_dates(span, verb, anchor), update=upd))
     return out
 
 
@@ -215,6 +217,19 @@ def same_time(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> b
     """
     if pa and pb and pa != pb and (a.update or b.update):
         return False
+    return _days_meet(a, b, pa, pb)
+
+
+def relation(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> str | None:
+    """ "same" (one moment: figures must agree), "update" (one dated happening, a moving count told
+    later: shown as an update, never as a clash) or None (different moments)."""
+    if pa and pb and pa != pb and (a.update or b.update):
+        da, db = fact_days(a, pa), fact_days(b, pb)
+        return "update" if da and db and _days_meet(a, b, pa, pb) else None
+    return "same" if same_time(a, b, pa, pb) else None
+
+
+def _days_meet(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> bool:
     da, db = fact_days(a, pa), fact_days(b, pb)
     if da and db:
         return any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
@@ -287,7 +302,7 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
                     need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
                 if sim < need:
                     continue
-                if not _same_thing(a, b) or _predicates_clash(a, b) or compatible(a, b):
+                if not _same_thing(a, b) or _predicates_clash(a, b) or (a.lo, a.hi) == (b.lo, b.hi):
                     continue
                 lo, hi = sorted((max(a.value, 1e-9), max(b.value, 1e-9)))
                 if hi / lo > MAX_RATIO and sim < SIM_ANY_RATIO:
@@ -295,9 +310,10 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
                 ea, eb = sentence_ents(a.doc_id, a.sentence), sentence_ents(b.doc_id, b.sentence)
                 if ea and eb and not (ea & eb) and sim < SIM_NO_SHARED_ENTITY:
                     continue  # each names things the other does not: likely two different facts
-                if not same_time(a, b, published.get(a.doc_id), published.get(b.doc_id)):
+                rel = relation(a, b, published.get(a.doc_id), published.get(b.doc_id))
+                if rel is None or (rel == "same" and compatible(a, b)):
                     continue
-                pairs.append((sim, a, b))
+                pairs.append((sim, a, b, rel == "update"))
     return _assemble(pairs, sent_of, sentence_text)
 
 
@@ -324,12 +340,21 @@ def quote_around(sentence: str, phrase: str, words: int = QUOTE_WORDS) -> str:
 
 def _value(f: Figure, quote: str) -> DiscrepancyValue:
     norm = f"{format_value(f).replace(',', '')} {f.unit}"
-    shown = f.text if any(ch.isdigit() for ch in f.text) else f"{format_value(f)} ({f.text})"  # "12 (Twelve civilians)"
+    v = f"{int(f.lo)}" if f.lo == int(f.lo) and f.lo == f.hi else format_value(f).replace(",", "")
+    shown = f.text if f.text.startswith(v) else f"{v} ({f.text})"  # "12 (At least 12 people)", "16 (nine ... and seven ...)"
     return DiscrepancyValue(shown, f.doc_id, f.sentence, f.qualifier, quote, norm)
 
 
 def _assemble(pairs, sent_of, sentence_text) -> list[Discrepancy]:
     """Pairs sharing a figure become one discrepancy listing every value; most important first."""
+    updates = [p for p in pairs if p[3]]
+    clashes = [p for p in pairs if not p[3]]
+    out = _clusters(clashes, sent_of, sentence_text, False) + _clusters(updates, sent_of, sentence_text, True)
+    out.sort(key=lambda d: -d.importance)
+    return out
+
+
+def _clusters(pairs, sent_of, sentence_text, update: bool) -> list[Discrepancy]:
     parent: dict[Figure, Figure] = {}
 
     def find(x: Figure) -> Figure:
@@ -339,13 +364,13 @@ def _assemble(pairs, sent_of, sentence_text) -> list[Discrepancy]:
         return x
 
     best: dict[Figure, float] = {}
-    for sim, a, b in sorted(pairs, key=lambda p: -p[0]):
+    for sim, a, b, _ in sorted(pairs, key=lambda p: -p[0]):
         parent[find(b)] = find(a)
-    for sim, a, b in pairs:
+    for sim, a, b, _ in pairs:
         r = find(a)
         best[r] = max(best.get(r, 0.0), sim)
     clusters: dict[Figure, list[Figure]] = {}
-    for sim, a, b in pairs:
+    for sim, a, b, _ in pairs:
         for f in (a, b):
             members = clusters.setdefault(find(f), [])
             if f not in members:
@@ -366,8 +391,12 @@ def _assemble(pairs, sent_of, sentence_text) -> list[Discrepancy]:
         ev_ids = sorted({sent_of[(v.doc_id, v.sentence)] for v in values if (v.doc_id, v.sentence) in sent_of},
                         key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
         importance = len(docs) + best.get(root, 0.0) + (0.5 if lead.about == "people" else 0.0)
+        if update:  # a moving count: shown as an update, after every real disagreement
+            values.sort(key=lambda v: v.sentence)
+            out.append(Discrepancy(_label(lead) + " (updated)", values, ev_ids, "update", len(docs) == 1,
+                                   importance - 10))
+            continue
         out.append(Discrepancy(_label(lead), values, ev_ids, lead.kind, len(docs) == 1, importance))
-    out.sort(key=lambda d: -d.importance)
     return out
 
 
