@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
 from brief.embed import SentenceVectors, get_embedder
+from brief.extract.datefacts import DateFact, find_date_discrepancies, sentence_date_facts
 from brief.extract.discrepancies import find_discrepancies, sentence_figures
 from brief.extract.figures import Figure
 from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
@@ -76,6 +77,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     # -- events per sentence ------------------------------------------------------------
     raw: list[Event] = []
     facts: list[Figure] = []
+    date_facts: list[DateFact] = []
     sent_ents: dict[tuple[str, int], set[str]] = {}
     phrase_counts: Counter = Counter()
     for i in canonical:
@@ -105,7 +107,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         for idx, span in enumerate(spans):
             evs = extract_sentence_events(span, idx, ctx, ents_by[idx])
             sfacts = sentence_figures(span, doc.id, idx)
-            if not evs and not sfacts:
+            dated = any(ent.label_ == "DATE" for ent in ents_by[idx])
+            if not evs and not sfacts and not dated:
                 continue
             ents = []
             for ent in ents_by[idx]:
@@ -117,6 +120,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
             if sfacts:
                 facts.extend(sfacts)
                 sent_ents[(doc.id, idx)] = set(ents)
+            if dated and ents:
+                date_facts.extend(sentence_date_facts(span, doc.id, idx, doc.published, ents))
             if not evs:
                 continue
             kps = sentence_keyphrases(span, chunks_by[idx])
@@ -161,6 +166,7 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     discrepancies = find_discrepancies(
         facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
         {d.id: d.published for d in docs}, vectors, events)
+    discrepancies += find_date_discrepancies(date_facts, vectors)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
     entities = [e for e in entities if e.mentions > 0]
     score_events(events, entities, docs)
