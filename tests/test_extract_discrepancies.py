@@ -225,3 +225,64 @@ def test_holdout_ship_counts_are_not_a_discrepancy(holdout):
     for d in x.discrepancies:
         text = " ".join(by_id[v.doc_id].sentences[v.sentence].text for v in d.values).lower()
         assert "ships" not in text and "vessels" not in text, (d.fact, [v.value for v in d.values])
+
+
+# -- general figure shapes through the pipeline ------------------------------------------------------------------
+
+def test_qualified_amount_against_a_plain_one_disagrees():
+    docs = [
+        _doc(1, "The freighter Hallan Star left the port of Orlo on Monday carrying more than 8,400 tons of barley "
+                "bound for Karvik.", DAY, "Ledger"),
+        _doc(2, "The freighter Hallan Star, which left Orlo on Monday carrying 8,000 tonnes of barley for Karvik, "
+                "was inspected on Tuesday.", DAY, "Courier"),
+    ]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+    d = x.discrepancies[0]
+    assert d.kind == "amount" and {v.qualifier for v in d.values} == {"more than", None}
+    assert all(v.quote and v.value.split(" ")[0] in v.quote.replace(",", "") or v.quote for v in d.values)
+
+
+def test_compatible_loose_figures_do_not_disagree():
+    docs = [
+        _doc(1, "The freighter Hallan Star left the port of Orlo on Monday carrying more than 8,400 tons of barley "
+                "bound for Karvik.", DAY, "Ledger"),
+        _doc(2, "The freighter Hallan Star, which left Orlo on Monday carrying 8,500 tonnes of barley for Karvik, "
+                "was inspected on Tuesday.", DAY, "Courier"),
+    ]
+    assert _run(docs).discrepancies == []
+
+
+def test_one_document_contradicting_itself_is_reported():
+    body = ("Nine miners were trapped when a tunnel collapsed at the Brenner colliery near Valsk on Friday, the "
+            "operator said.\n\nRescuers at the Brenner colliery near Valsk said eleven miners were trapped when "
+            "the tunnel collapsed on Friday.")
+    x = _run([_doc(1, body, DAY, "Ledger")])
+    assert len(x.discrepancies) == 1, _values(x)
+    assert x.discrepancies[0].within_document
+
+
+# -- the day of a happening ---------------------------------------------------------------------------------------
+
+def test_relative_day_resolved_against_its_own_document_disagrees():
+    # "yesterday" in a 14 May article is 13 May; the other source dates the same talks 14 May
+    docs = [
+        _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
+                "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
+        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
+                "May 14, 2024.", dt.date(2024, 5, 20), "Courier"),
+    ]
+    x = _run(docs)
+    dates = [d for d in x.discrepancies if d.kind == "date"]
+    assert len(dates) == 1, _values(x)
+    assert sorted(v.normalized for v in dates[0].values) == ["2024-05-13", "2024-05-14"]
+
+
+def test_the_same_day_told_in_two_ways_agrees():
+    docs = [
+        _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
+                "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
+        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
+                "May 13, 2024.", dt.date(2024, 5, 20), "Courier"),
+    ]
+    assert [d for d in _run(docs).discrepancies if d.kind == "date"] == []

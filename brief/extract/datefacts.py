@@ -22,10 +22,11 @@ from brief.extract.dates import normalize_date
 from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
-SIM_MODEL, SIM_LEXICAL = 0.6, 0.6
+SIM_MODEL, SIM_LEXICAL = 0.5, 0.5
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 CLOSE_UNITS = 2  # dates this many units apart (at the coarser precision) can be one happening misdated
 BLOCK_MAX = 60
+AGREE_MARGIN = 0.1
 _UNIT_DAYS = {"day": 1, "month": 31, "year": 366}
 
 
@@ -47,6 +48,13 @@ def _precision(start: dt.date, end: dt.date) -> str:
     return "year" if days >= 300 else "month" if days >= 27 else "day"
 
 
+def _core(tok) -> list:
+    """A phrase without the clauses nested in it ("the ship, which left on Monday," -> "the ship")."""
+    nested = {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and c.i != tok.i
+              for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in nested]
+
+
 def _described(span, ent):
     """The words the date dates: its verb's clause or the noun it modifies, the date itself left out."""
     head = ent.root.head
@@ -61,7 +69,7 @@ def _described(span, ent):
         for c in head.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prt", "neg", "attr", "prep", "agent", "compound"):
                 if not any(t.i == ent.root.i for t in c.subtree):
-                    keep.extend(t for t in c.subtree)
+                    keep.extend(_core(c))
         if head.dep_ == "relcl":  # "Russia, which launched ..." -> "Russia launched ..."
             keep = [t for t in keep if t.tag_ not in ("WDT", "WP")] + [head.head]
     else:
@@ -132,18 +140,42 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
                     cands.add((min(i, j), max(i, j)))
     if not cands:
         return []
-    vectors.add([facts[k].what for pair in cands for k in pair])
+    by_doc: dict[str, list[int]] = {}
+    for i, f in enumerate(facts):
+        by_doc.setdefault(f.doc_id, []).append(i)
+    docs = {facts[k].doc_id for pair in cands for k in pair}
+    vectors.add([t for d in docs for k in by_doc[d] for t in (facts[k].what, facts[k].phrase or facts[k].what)])
     threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
     out: list[Discrepancy] = []
     used: set[int] = set()
-    scored = sorted(((vectors.cosine(facts[i].what, facts[j].what) or 0.0, i, j) for i, j in cands), reverse=True)
+    scored = sorted(((_sim(vectors, facts[i], facts[j]), i, j) for i, j in cands), reverse=True)
     for sim, i, j in scored:
         if sim < threshold or i in used or j in used:
+            continue
+        if _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) or _agrees_elsewhere(facts, j, i, sim, by_doc, vectors):
             continue
         used |= {i, j}
         a, b = facts[i], facts[j]
         out.append(Discrepancy(f"date of: {_short(a.phrase or a.what)}", [_value(a), _value(b)], [], "date", False, 1.0 + sim))
     return out
+
+
+def _sim(vectors, a: DateFact, b: DateFact) -> float:
+    """Mean of the cosines of the source's words alone and of those words with the names around them."""
+    own = vectors.cosine(a.phrase or a.what, b.phrase or b.what) or 0.0
+    return 0.5 * own + 0.5 * (vectors.cosine(a.what, b.what) or 0.0)
+
+
+def _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) -> bool:
+    """Does j's document date something as like i as j is on i's own date?  Then i's partner is that one
+    ("left on Monday" in both; the other's "inspected on Tuesday" is another happening)."""
+    a = facts[i]
+    for k in by_doc[facts[j].doc_id]:
+        b = facts[k]
+        if k != j and a.start <= b.end and b.start <= a.end:
+            if _sim(vectors, a, b) >= sim - AGREE_MARGIN:
+                return True
+    return False
 
 
 def _short(text: str, words: int = 10) -> str:

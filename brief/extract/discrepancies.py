@@ -318,9 +318,10 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
 
 
 def _label(f: Figure) -> str:
-    what = f.about if f.dimension == "count" else f"{f.unit} of {f.about}" if f.about != f.unit else f.unit
-    verb = f" {f.predicate or f.verb}" if (f.predicate or f.verb) and f.verb not in ("be", "have") else ""
-    return ("number of " if f.dimension == "count" else "amount in ") + what + verb
+    """ "number of people (kill)", "tonne of corn", "amount in usd"."""
+    if f.dimension == "count":
+        return f"number of {f.about}" + (f" ({f.predicate})" if predicate_of(f.predicate) else "")
+    return f"{f.unit} of {f.about}" if f.about != f.unit else f"amount in {f.unit}"
 
 
 QUOTE_WORDS = 9  # words of the source kept on each side of the value
