@@ -25,9 +25,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from brief.extract.figures import Figure, compatible, format_value, read_figures, words_value
+from brief.extract.figures import Figure, compatible, read_figures, words_value
 from brief.lexicon import data
-from brief.model import Discrepancy, DiscrepancyValue
+from brief.model import Discrepancy
 
 # sentence-embedding cosine a pair needs (model / lexical fallback), across and within documents
 SIM_MODEL, SIM_LEXICAL = 0.4, 0.4
@@ -314,91 +314,9 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
                 if rel is None or (rel == "same" and compatible(a, b)):
                     continue
                 pairs.append((sim, a, b, rel == "update"))
-    return _assemble(pairs, sent_of, sentence_text)
+    from brief.extract.assemble import assemble
 
-
-def _label(f: Figure) -> str:
-    """ "number of people (kill)", "tonne of corn", "amount in usd"."""
-    if f.dimension == "count":
-        return f"number of {f.about}" + (f" ({f.predicate})" if predicate_of(f.predicate) else "")
-    return f"{f.unit} of {f.about}" if f.about != f.unit else f"amount in {f.unit}"
-
-
-QUOTE_WORDS = 9  # words of the source kept on each side of the value
-
-
-def quote_around(sentence: str, phrase: str, words: int = QUOTE_WORDS) -> str:
-    """The source's own words around ``phrase`` ("… carrying more than 26,500 tons of corn Monday …")."""
-    at = sentence.find(phrase)
-    if at < 0:
-        return " ".join(sentence.split()[: 2 * words + 4])
-    before = sentence[:at].split()
-    after = sentence[at + len(phrase):].split()
-    head = ("… " if len(before) > words else "") + " ".join(before[-words:])
-    tail = " ".join(after[:words]) + (" …" if len(after) > words else "")
-    return " ".join(x for x in (head.strip(), phrase, tail.strip()) if x)
-
-
-def _value(f: Figure, quote: str) -> DiscrepancyValue:
-    norm = f"{format_value(f).replace(',', '')} {f.unit}"
-    v = f"{int(f.lo)}" if f.lo == int(f.lo) and f.lo == f.hi else format_value(f).replace(",", "")
-    shown = f.text if f.text.startswith(v) else f"{v} ({f.text})"  # "12 (At least 12 people)", "16 (nine ... and seven ...)"
-    return DiscrepancyValue(shown, f.doc_id, f.sentence, f.qualifier, quote, norm)
-
-
-def _assemble(pairs, sent_of, sentence_text) -> list[Discrepancy]:
-    """Pairs sharing a figure become one discrepancy listing every value; most important first."""
-    updates = [p for p in pairs if p[3]]
-    clashes = [p for p in pairs if not p[3]]
-    out = _clusters(clashes, sent_of, sentence_text, False) + _clusters(updates, sent_of, sentence_text, True)
-    out.sort(key=lambda d: -d.importance)
-    return out
-
-
-def _clusters(pairs, sent_of, sentence_text, update: bool) -> list[Discrepancy]:
-    parent: dict[Figure, Figure] = {}
-
-    def find(x: Figure) -> Figure:
-        while parent.setdefault(x, x) is not x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    best: dict[Figure, float] = {}
-    for sim, a, b, _ in sorted(pairs, key=lambda p: -p[0]):
-        parent[find(b)] = find(a)
-    for sim, a, b, _ in pairs:
-        r = find(a)
-        best[r] = max(best.get(r, 0.0), sim)
-    clusters: dict[Figure, list[Figure]] = {}
-    for sim, a, b, _ in pairs:
-        for f in (a, b):
-            members = clusters.setdefault(find(f), [])
-            if f not in members:
-                members.append(f)
-    out = []
-    for root, members in clusters.items():
-        members.sort(key=lambda f: (f.doc_id, f.sentence, f.start))
-        seen: set[tuple[str, int]] = set()
-        values = []
-        for f in members:
-            if (f.doc_id, f.sentence) not in seen:
-                seen.add((f.doc_id, f.sentence))
-                values.append(_value(f, quote_around(sentence_text(f.doc_id, f.sentence), f.text)))
-        if len(values) < 2:
-            continue
-        docs = {v.doc_id for v in values}
-        lead = max(members, key=lambda f: (bool(predicate_of(f.predicate)), f.about == "people"))
-        ev_ids = sorted({sent_of[(v.doc_id, v.sentence)] for v in values if (v.doc_id, v.sentence) in sent_of},
-                        key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
-        importance = len(docs) + best.get(root, 0.0) + (0.5 if lead.about == "people" else 0.0)
-        if update:  # a moving count: shown as an update, after every real disagreement
-            values.sort(key=lambda v: v.sentence)
-            out.append(Discrepancy(_label(lead) + " (updated)", values, ev_ids, "update", len(docs) == 1,
-                                   importance - 10))
-            continue
-        out.append(Discrepancy(_label(lead), values, ev_ids, lead.kind, len(docs) == 1, importance))
-    return out
+    return assemble(pairs, sent_of, sentence_text)
 
 
 __all__ = ["Figure", "sentence_figures", "sentence_facts", "find_discrepancies", "parse_number", "same_time",
