@@ -3,16 +3,22 @@ quoted phrase, most important first; moving counts of one happening told later k
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from brief.extract.discrepancies import predicate_of
 from brief.extract.figures import Figure, format_value
+from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
 
 def _label(f: Figure) -> str:
-    """ "number of people (kill)", "tonne of corn", "amount in usd"."""
+    """ "number of people (kill)", "tonnes of corn", "amount in US dollars"."""
+    lex = data("figures")
     if f.dimension == "count":
-        return f"number of {f.about}" + (f" ({f.predicate})" if predicate_of(f.predicate) else "")
-    return f"{f.unit} of {f.about}" if f.about != f.unit else f"amount in {f.unit}"
+        what = lex["class_labels"].get(f.about) or (f.about if f.about.endswith("s") else f.about + "s")
+        return f"number of {what}" + (f" ({f.predicate})" if predicate_of(f.predicate) else "")
+    unit = lex["units"].get(f.unit, {}).get("label", f.unit)
+    return f"{unit} of {f.about}" if f.about != f.unit else f"amount in {unit}"
 
 
 QUOTE_WORDS = 9  # words of the source kept on each side of the value
@@ -32,8 +38,8 @@ def quote_around(sentence: str, phrase: str, words: int = QUOTE_WORDS) -> str:
 
 def _value(f: Figure, quote: str) -> DiscrepancyValue:
     norm = f"{format_value(f).replace(',', '')} {f.unit}"
-    v = f"{int(f.lo)}" if f.lo == int(f.lo) and f.lo == f.hi else format_value(f).replace(",", "")
-    shown = f.text if f.text.startswith(v) else f"{v} ({f.text})"  # "12 (At least 12 people)", "16 (nine ... and seven ...)"
+    plain = replace(f, qualifier=None)
+    shown = f.text if f.text[:1].isdigit() else f"{format_value(plain)} ({f.text})"  # "12 (At least 12 people)"
     return DiscrepancyValue(shown, f.doc_id, f.sentence, f.qualifier, quote, norm)
 
 

@@ -291,9 +291,9 @@ class View:
             }
             rows.append(row)
             ev_ids = set(d.event_ids) | {x for v in d.values for x in cited_in.get((v.doc_id, v.sentence), ())}
-            for tv, t in zip(self.themes, b.themes):
-                if ev_ids & set(t.event_ids) and row not in tv.discrepancies:
-                    tv.discrepancies.append(row)
+            shared = [(len(ev_ids & set(t.event_ids)), -k) for k, t in enumerate(b.themes)]
+            if shared and max(shared)[0] > 0:  # listed under the theme most of its statements belong to
+                self.themes[-max(shared)[1]].discrepancies.append(row)
         return rows
 
     def _outlet(self, doc_id: str) -> str:
