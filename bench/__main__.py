@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``make bench`` or ``python -m bench [ingest extract group summarize]``."""
+"""Run the benchmarks: ``make bench`` or ``python -m bench [ingest extract embed group summarize]``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-ALL = ["ingest", "extract", "group", "summarize"]
+ALL = ["ingest", "extract", "embed", "group", "summarize"]
 
 
 def main(argv: list[str]) -> int:

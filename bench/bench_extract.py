@@ -50,7 +50,8 @@ def main(n: int | None = None) -> dict[str, float]:
     print(f"floor  nlp.pipe: {n} docs in {floor:.2f}s = {n / floor:.1f} docs/s")
     print(f"extract        : {n} docs in {took:.2f}s = {n / took:.1f} docs/s, {len(x.events) / took:.0f} events/s "
           f"({len(x.events)} events from {mentions} mentions, {n_sent} sentences, {len(x.entities)} entities, "
-          f"{len(x.discrepancies)} discrepancies)")
+          f"{len(x.discrepancies)} discrepancies; embedder {x.embedder.get('name')}, "
+          f"{x.embedder.get('sentences_embedded', 0)} sentences embedded)")
     print(f"ratio extract/floor: {ratio:.2f}x (target <= 1.5x)")
     return {"floor_s": floor, "extract_s": took, "ratio": ratio, "events": len(x.events)}
 

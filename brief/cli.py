@@ -97,6 +97,7 @@ def build(
     format: Annotated[list[Format], typer.Option("--format", "-f", help="pdf, html, md or json; repeat for several.")] = [],
     model: Annotated[Optional[str], typer.Option("--model", help="Seq2seq model: hub id or local folder.")] = None,
     summarizer: Annotated[SummarizerChoice, typer.Option("--summarizer", help="auto: seq2seq when the model loads, else extractive.")] = SummarizerChoice.auto,
+    embedder: Annotated[Optional[str], typer.Option("--embedder", help="Sentence embedder: local folder or cached hub id (default all-MiniLM-L6-v2; 'lexical' for none).")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Title of the brief.")] = None,
     max_themes: Annotated[Optional[int], typer.Option("--max-themes", min=1, help="Most themes to report.")] = None,
     graph: Annotated[Optional[Path], typer.Option("--graph", help="Also write the co-mention graph (.graphml or .json).")] = None,
@@ -110,7 +111,8 @@ def build(
     """Build a situation brief from news articles."""
     from brief.pipeline import run
 
-    config = BriefConfig(summarizer=summarizer.value, model=model, strict=strict, dask=dask, workers=workers)
+    config = BriefConfig(summarizer=summarizer.value, model=model, strict=strict, embedder=embedder, dask=dask,
+                         workers=workers)
     if title:
         config.title = title
     if max_themes:
@@ -128,6 +130,8 @@ def build(
             result = run(inputs, config, progress=_StageProgress(bar), report=_report)
         if result.summarizer.notice:
             err.print(f"[cyan]note:[/] {result.summarizer.notice}", highlight=False, soft_wrap=True)
+        if result.meta.get("embedder", {}).get("notice"):
+            err.print(f"[cyan]note:[/] {result.meta['embedder']['notice']}", highlight=False, soft_wrap=True)
         for path, fmt in targets:
             result.write(path, fmt)
             _wrote(path)

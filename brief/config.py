@@ -28,6 +28,8 @@ class BriefConfig:
     summarizer: str = "auto"
     model: str | None = None  # hub id or local folder; None -> summarize.DEFAULT_MODEL if cached
     device: str | None = None  # None -> cuda when available, else cpu
+    # sentence embedder: None -> the bundled all-MiniLM-L6-v2; a folder, a cached hub id, or "lexical"
+    embedder: str | None = None
     summary_sentences: int = 4
     key_points: int = 5
     # render
@@ -52,6 +54,7 @@ class BriefConfig:
 #     timezone = "Europe/Paris"
 #     summarizer = "auto"       # auto | seq2seq | extractive
 #     model = "path/or/hub-id"  # optional
+#     embedder = "path/or/hub-id"  # optional; "lexical" for no model
 #     max_themes = 8
 #     handling = "UNCLASSIFIED // OPEN SOURCE"
 #     formats = ["pdf", "json"] # weekly outputs; json is always written
@@ -72,6 +75,7 @@ _TOML_KEYS: dict[str, tuple[str, str]] = {
     "summarizer": ("summarizer", "summarizer"),
     "model": ("model", "model"),
     "device": ("device", "str"),
+    "embedder": ("embedder", "model"),
     "max_themes": ("max_themes", "positive"),
     "summary_sentences": ("summary_sentences", "positive"),
     "key_points": ("key_points", "positive"),

@@ -230,27 +230,37 @@ class Theme:
 
 @dataclass
 class DiscrepancyValue:
-    value: str
+    value: str  # the value as the source states it ("more than 26,500 tons of corn")
     doc_id: str
     sentence: int
+    qualifier: str | None = None  # "more than", "about", "at least", "up to" ... (None: a plain value)
+    quote: str = ""  # the source's words carrying the value
+    normalized: str | None = None  # the value in common units ("26500 tonne", "2022-07-13")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "doc_id": self.doc_id, "sentence": self.sentence}
+        return {"value": self.value, "doc_id": self.doc_id, "sentence": self.sentence, "qualifier": self.qualifier,
+                "quote": self.quote, "normalized": self.normalized}
 
 
 @dataclass
 class Discrepancy:
-    """Sources disagree on one fact (a count, a date, a figure)."""
+    """Sources disagree on one fact (a count, an amount, a date)."""
 
     fact: str
     values: list[DiscrepancyValue] = field(default_factory=list)  # >= 2
     event_ids: list[str] = field(default_factory=list)
+    kind: str = "count"  # count | amount | percent | date | time
+    within_document: bool = False  # one source contradicting itself
+    importance: float = 0.0  # higher first (sources involved, what is counted, how alike the statements are)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "fact": self.fact,
+            "kind": self.kind,
             "values": [v.to_dict() for v in self.values],
             "event_ids": list(self.event_ids),
+            "within_document": self.within_document,
+            "importance": round(self.importance, 3),
         }
 
 

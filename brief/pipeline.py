@@ -198,7 +198,7 @@ def run(
         graph_svg=grouping.graph_svg,
         handling=config.handling,
         version=__version__,
-        meta={"settings": settings_record(config), "timings": timer.total()},
+        meta={"settings": settings_record(config), "timings": timer.total(), "embedder": extraction.embedder},
     )
 
 

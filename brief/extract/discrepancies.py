@@ -1,116 +1,57 @@
-"""Sources disagreeing on one fact: counts, figures and dates.
+"""Sources disagreeing on one fact: counts, amounts and the day of a happening.
 
-A *number fact* is a count attached to a noun and the verb it hangs from
-("14 personnel were killed" -> kill / people = 14; "Fifteen Russian soldiers
-were killed" -> kill / people = 15; numbers written as words are read too).
-Verbs are folded into predicate classes that count the same thing in other words
-(arrest ~ detain ~ "take into custody", kill ~ die ~ "lose their lives", injure ~
-wound, displace ~ flee ~ evacuate, "remain missing" ~ unaccounted for).  Two facts
-with the same predicate class and noun class but different values disagree when
-they are about the same moment (``same_time``: the days their sentences name, else
-publication dates at most a day apart -- a figure reported a week later is an
-update) and about the same happening: their sentences (or the sentences next to
-them) are mentions of one merged event reported by more than one document, or
-both sentences are mentions of the same event.  Different facts that merely
-share a verb ("six people killed" in another strike) are not linked and are not
-reported.
+Each figure is read in general form (:mod:`brief.extract.figures`): value or range,
+qualifier, unit or counted-noun class, what it is about, the verb it hangs from.
+Two figures are *the same fact about the same thing* when
+
+* they measure the same dimension of the same thing (people, vessels, tonnes of corn ...),
+* their verbs do not name different known predicates (killed vs injured),
+* their sentences say the same thing: sentence embeddings are neighbours (cosine
+  similarity, :mod:`brief.embed`), and the sentences' named entities are compatible,
+* they are about the same moment (:func:`same_time`): the days their sentences name, else
+  the publication dates -- a moving count told days later is an update, not a clash.
+
+Such a pair disagrees when the two intervals of values do not meet ("more than 26,500"
+vs "26,000"; "about 400" vs "403" agree).  Candidates come from blocking -- figures of one
+dimension and noun class, then each figure's nearest sentences -- never from all pairs.
+Within one document the same holds with a stricter similarity.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
-from brief.model import Citation, Discrepancy, DiscrepancyValue, Event
+import numpy as np
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "dozen": 12,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-HUMAN = {
-    "person", "people", "personnel", "soldier", "troop", "serviceman", "servicemen", "civilian", "fighter", "militant",
-    "officer", "member", "crew", "crewman", "man", "men", "woman", "women", "child", "children", "resident",
-    "worker", "staff", "sailor", "pilot", "airman", "marine", "policeman", "police", "guard", "protester",
-    "demonstrator", "victim", "casualty", "body", "hostage", "prisoner", "detainee", "refugee", "migrant",
-    "journalist", "passenger", "citizen", "national", "student", "patient", "doctor", "individual", "recruit",
-}
-TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century",
-              "time", "season", "term", "round"}
-QUALIFIERS = {"at least": ">=", "more than": ">", "over": ">", "nearly": "~", "about": "~", "around": "~",
-              "almost": "~", "up to": "<=", "approximately": "~", "roughly": "~", "some": "~", "fewer than": "<",
-              "less than": "<"}
+from brief.extract.figures import Figure, compatible, read_figures, words_value
+from brief.lexicon import data
+from brief.model import Discrepancy
+
+# sentence-embedding cosine a pair needs (model / lexical fallback), across and within documents
+SIM_MODEL, SIM_LEXICAL = 0.4, 0.4
+SIM_NO_SHARED_ENTITY = 0.6  # sentences naming nothing in common must say more nearly the same thing
+SIM_SAME_DOC = 0.75
+SAME_PREDICATE = 0.6
+NEIGHBOURS = 8
+MAX_RATIO = 2.0  # two tellings of one figure differ by less than this factor ...
+SIM_ANY_RATIO = 0.85  # ... unless the two sentences say nearly the same thing
 
 
-def parse_number(text: str) -> float | None:
-    t = text.lower().replace(",", "").replace("-", " ").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)", t)
-    if m:
-        return float(m.group(1)) * SCALES[m.group(2)]
-    total = 0.0
-    cur = 0.0
-    seen = False
-    for w in t.split():
-        if w == "and":
-            continue
-        if w in UNITS:
-            cur += UNITS[w]
-        elif w in TENS:
-            cur += TENS[w]
-        elif w in SCALES:
-            cur = (cur or 1) * SCALES[w]
-            if SCALES[w] >= 1000:
-                total += cur
-                cur = 0
-        elif w.isdigit():
-            cur += float(w)
-        else:
-            return None
-        seen = True
-    return total + cur if seen else None
+def _preds() -> dict[str, str]:
+    d = data("predicates")
+    return {w: canon for canon, ws in d["groups"].items() for w in ws}
 
 
-@dataclass(frozen=True)
-class NumberFact:
-    doc_id: str
-    sentence: int
-    value: float
-    text: str  # as written ("Fifteen", "14", "at least six")
-    noun: str  # noun class ("people") or noun lemma
-    noun_text: str
-    verb: str  # governing verb lemma
-    verb_text: str
-    qualifier: str | None = None
-    phrase: str = ""  # the words from the number to its noun ("Fifteen Russian soldiers")
-    predicate: str = ""  # the verb's synonym class ("detain" -> "arrest"); "" = the verb lemma itself
-    dates: tuple[str, ...] = ()  # date expressions anchoring the happening in the sentence ("on Tuesday")
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.predicate or self.verb, self.noun)
+_PRED: dict[str, str] | None = None
 
 
-# Predicates that count the same thing in different words (English, not any one story).
-PREDICATE_GROUPS = {
-    "arrest": ("arrest", "detain", "apprehend", "nab", "round", "jail", "custody"),
-    "kill": ("kill", "die", "dead", "death", "perish", "slay", "slaughter", "murder", "massacre", "fatality"),
-    "injure": ("injure", "wound", "hurt", "maim", "injury", "injured", "wounded"),
-    "displace": ("displace", "flee", "evacuate", "uproot", "relocate", "evacuee", "displaced"),
-    "missing": ("missing", "unaccounted", "disappear", "vanish"),
-    "rescue": ("rescue", "save"),
-    "hospitalise": ("hospitalise", "hospitalize", "admit"),
-}
-PREDICATE_OF = {w: canon for canon, words in PREDICATE_GROUPS.items() for w in words}
-# verbs that only carry the predicate in a complement: "remain missing", "were left dead", "went missing"
-LIGHT_VERBS = {"be", "remain", "go", "leave", "list", "report", "declare", "confirm", "pronounce", "find", "take", "lose",
-               "claim", "hold"}
-SPEECH_VERBS = {"say", "tell", "announce", "report", "add", "state", "confirm", "claim", "note", "write", "declare",
-                "insist", "deny", "dispute", "argue", "estimate", "according", "put"}
+def predicate_of(word: str) -> str | None:
+    global _PRED
+    if _PRED is None:
+        _PRED = _preds()
+    return _PRED.get(word)
 
 
 def predicate_class(verb, noun=None) -> str:
@@ -120,40 +61,45 @@ def predicate_class(verb, noun=None) -> str:
     custody" -> "arrest"; "12 were killed" / "12 people died" / "lost their lives" -> "kill";
     "remain missing" / "are unaccounted for" -> "missing".  Unknown verbs are their own class.
     """
+    d = data("predicates")
     lemma = verb.lemma_.lower()
-    if lemma in LIGHT_VERBS:
+    if lemma in d["light_verbs"]:
         for c in verb.children:
             w = c.lemma_.lower()
-            if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod") and (w in PREDICATE_OF or c.lower_ in PREDICATE_OF):
-                return PREDICATE_OF.get(w) or PREDICATE_OF[c.lower_]
+            if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod") and (predicate_of(w) or predicate_of(c.lower_)):
+                return predicate_of(w) or predicate_of(c.lower_)  # type: ignore[return-value]
             if c.dep_ == "prep" and c.lower_ in ("into", "in"):  # "taken into custody"
-                if any(g.lemma_.lower() == "custody" for g in c.children):
-                    return "arrest"
-            if lemma == "lose" and c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives"):
-                return "kill"
-        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children):
-            return "kill"
-        if noun is not None and lemma in ("lose", "claim") and noun.lemma_.lower() in ("life", "lives"):
-            return "kill"
-    return PREDICATE_OF.get(lemma, lemma)
+                for g in c.children:
+                    if predicate_of(g.lemma_.lower()):
+                        return predicate_of(g.lemma_.lower())  # type: ignore[return-value]
+            if c.dep_ == "dobj" and predicate_of(f"{lemma} {c.lemma_.lower()}"):  # "lose their lives"
+                return predicate_of(f"{lemma} {c.lemma_.lower()}")  # type: ignore[return-value]
+        if noun is not None and predicate_of(f"{lemma} {noun.lemma_.lower()}"):
+            return predicate_of(f"{lemma} {noun.lemma_.lower()}")  # type: ignore[return-value]
+    return predicate_of(lemma) or lemma
 
 
-def _happening_dates(span, verb) -> tuple[str, ...]:
+def _happening_dates(span, verb, anchor=None) -> tuple[str, ...]:
     """Date expressions in the sentence that date the happening, not the report of it.
 
     "...were arrested on Tuesday, a spokesman said on Wednesday" -> ("on Tuesday",): a date
     hanging from a speech verb ("said on Wednesday") dates the telling and is left out.
     """
+    speech = set(data("predicates")["speech_verbs"])
     out = []
     for ent in getattr(span, "ents", ()):
         if ent.label_ != "DATE":
             continue
-        head = ent.root
-        hops = 0
-        while head.head.i != head.i and head.pos_ not in ("VERB",) and hops < 8:
-            head = head.head
-            hops += 1
-        if head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and head.i != verb.i:
+        head, hops = ent.root.head, 0
+        noun_first = False
+        while head.head.i != head.i and head.pos_ != "VERB" and hops < 8:
+            if head.pos_ == "NOUN" and head.dep_ != "npadvmod":
+                noun_first = True  # "the invasion on Feb. 24": the date of something else
+            head, hops = head.head, hops + 1
+        inside = anchor is not None and any(t.i == ent.root.i for t in anchor.subtree)
+        if noun_first and head.i != getattr(verb, "i", -1) and not inside:
+            continue  # unless it dates the very thing counted ("killed in Saturday's clash")
+        if head.pos_ == "VERB" and head.lemma_.lower() in speech and (verb is None or head.i != verb.i):
             continue
         text = ent.text
         prev = span.doc[ent.start - 1] if ent.start > span.start else None
@@ -163,183 +109,88 @@ def _happening_dates(span, verb) -> tuple[str, ...]:
     return tuple(out)
 
 
-TOLL_NOUNS = {"number", "toll", "count", "tally", "figure", "total"}
-CHANGE_VERBS = {"rise", "reach", "climb", "increase", "stand", "hit", "grow", "jump", "surge", "fall", "drop", "top",
-                "be", "exceed", "double", "mount"}
-
-
-def _toll_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
-    """ "The number of people killed ... has risen to fourteen"; "the death toll stands at 30"."""
+def _toll_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
+    """ "The number of people killed ... has risen to fourteen"; "the death toll stands at 30" (moving counts)."""
+    lex = data("figures")
+    totals, changes = set(lex["total_nouns"]), set(lex["update_verbs"]) | {"stand", "be", "hit", "top", "exceed"}
     out = []
     for verb in span:
-        if verb.lemma_.lower() not in CHANGE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.lemma_.lower() not in changes or verb.pos_ not in ("VERB", "AUX"):
             continue
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj or subj[0].lemma_.lower() not in TOLL_NOUNS:
+        if not subj or subj[0].lemma_.lower() not in totals:
             continue
-        nums = []
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                nums += [x for x in c.children if x.dep_ == "pobj"]
-            elif c.dep_ in ("dobj", "attr"):
-                nums.append(c)
-        nums = [n for n in nums if n.like_num or n.lower_ in UNITS or n.lower_ in TENS or n.pos_ == "NUM"]
+        nums = [x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at") for x in c.children
+                if x.dep_ == "pobj"] + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        nums = [n for n in nums if n.like_num]
         if not nums:
             continue
         num = nums[0]
-        words = " ".join(t.text for t in num.subtree if t.like_num or t.lower_ in UNITS or t.lower_ in TENS or t.lower_ in SCALES)
-        value = parse_number(words or num.text)
+        value = float(num.text.replace(",", "")) if num.text.replace(",", "").isdigit() else words_value(
+            [t.text for t in num.subtree if t.like_num])
         if value is None:
             continue
         head = subj[0]
-        noun = None
-        participle = None
-        for c in head.subtree:
-            if c.dep_ == "pobj" and c.head.lower_ == "of" and c.head.head.i == head.i:
-                noun = c
-            if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB" and participle is None:
-                participle = c
-        if head.lemma_.lower() == "toll" and any(c.lower_ == "death" for c in head.children):
-            noun_class, verb_lemma, verb_text = "people", "kill", "killed"
-        elif noun is not None and participle is not None:
-            lemma = noun.lemma_.lower()
-            noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
-            verb_lemma, verb_text = participle.lemma_.lower(), participle.text
+        participle = next((c for c in head.subtree if c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB"), None)
+        if participle is not None:
+            pred = predicate_class(participle)
+        elif any(predicate_of(c.lower_) for c in head.children):  # "death toll"
+            pred = next(predicate_of(c.lower_) for c in head.children if predicate_of(c.lower_))
         else:
             continue
-        pred = predicate_class(participle) if participle is not None and verb_lemma != "kill" else PREDICATE_OF.get(verb_lemma, verb_lemma)
-        out.append(NumberFact(doc_id, sent_index, value, num.text, noun_class, noun.text if noun is not None else "people",
-                              verb_lemma, verb_text, None, f"{num.text} {noun.text if noun is not None else 'dead'}",
-                              pred, _happening_dates(span, verb)))
+        out.append(Figure(doc_id, sent_index, value, value, None, "=", "people", "count", "people",
+                          span.doc[num.i : num.i + 1].text, pred or "", pred or "",
+                          _happening_dates(span, verb, head), True, num.i))
     return out
 
 
-def sentence_facts(span, doc_id: str, sent_index: int) -> list[NumberFact]:
-    facts = _toll_facts(span, doc_id, sent_index)
-    for tok in span:
-        if tok.dep_ != "nummod" or tok.ent_type_ in ("TIME", "MONEY", "PERCENT", "ORDINAL"):
+def sentence_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
+    """The figures of one sentence, each with its predicate class, the dates of its happening and update cue."""
+    lex = data("figures")
+    low = span.text.lower()
+    cue = any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["update_words"])
+    out = _toll_figures(span, doc_id, sent_index)
+    taken = {f.start for f in out}
+    for f in _with_totals(read_figures(span, doc_id, sent_index), span.doc):
+        if any(f.start <= t <= f.start + 6 for t in taken):
             continue
-        if tok.ent_type_ == "DATE" and (tok.head.lemma_.lower() in TIME_UNITS or tok.head.ent_type_ == "DATE"
-                                        or (tok.text.isdigit() and len(tok.text) == 4)):
-            continue
-        if not (tok.like_num or tok.lower_ in UNITS or tok.lower_ in TENS):
-            continue
-        num_toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "quantmod") and (c.like_num or c.lower_ in SCALES or c.lower_ in UNITS or c.lower_ in TENS)]
-        num_toks.sort(key=lambda t: t.i)
-        run = [tok]
-        for t in sorted(num_toks, key=lambda t: abs(t.i - tok.i)):
-            if t is not tok and (t.i == min(x.i for x in run) - 1 or t.i == max(x.i for x in run) + 1):
-                run.append(t)
-        num_toks = sorted(run, key=lambda t: t.i)
-        words = " ".join(t.text for t in num_toks)
-        value = parse_number(words)
-        if value is None:
-            continue
-        noun = tok.head
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if 1800 <= value <= 2100 and tok.text.isdigit() and len(tok.text) == 4:
-            continue
-        qual = None
-        left = " ".join(c.lower_ for c in tok.children if c.dep_ in ("advmod", "quantmod") and not c.like_num)
-        for q in QUALIFIERS:
-            if q in left or q in span.doc[max(tok.i - 2, 0) : tok.i].text.lower():
-                qual = QUALIFIERS[q]
-                break
-        verb = noun
-        while verb.head.i != verb.i and verb.pos_ not in ("VERB",):
-            verb = verb.head
-        if verb.pos_ != "VERB":
-            continue
-        lemma = noun.lemma_.lower()
-        noun_class = "people" if lemma in HUMAN or noun.lower_ in HUMAN else lemma
-        first = min(t.i for t in num_toks)
-        lead = min([t.i for t in tok.subtree if t.i < first and t.i >= first - 3 and not t.is_punct] + [first])
-        phrase = span.doc[lead : noun.i + 1].text if 0 < noun.i - lead <= 7 else ""
-        pred = predicate_class(verb, noun)
-        if pred == "hold" and noun_class == "people" and not any(c.lower_ in ("hostage", "hostages") for c in verb.children):
-            pred = "arrest"  # "police held 20 people overnight"
-        facts.append(NumberFact(doc_id, sent_index, value, span.doc[first : max(t.i for t in num_toks) + 1].text,
-                                noun_class, noun.text, verb.lemma_.lower(), verb.text, qual, phrase,
-                                pred, _happening_dates(span, verb)))
-    return facts
-
-
-def _compatible(a: NumberFact, b: NumberFact) -> bool:
-    """True when the two values are the same figure told loosely ("about 400" / "403").
-
-    "At least 12" against "fourteen" is still reported: the analyst wants to see both tolls.
-    """
-    for x, y in ((a, b), (b, a)):
-        if x.qualifier == "~" and abs(y.value - x.value) <= 0.05 * max(x.value, 1):
-            return True
-    return False
-
-
-def find_discrepancies(facts: list[NumberFact], events: list[Event], docs_sentences: dict[str, int],
-                       sentence_info=None) -> list[Discrepancy]:
-    """Discrepancies between number facts about the same happening.
-
-    Two facts are linked through a merged event told by several documents (mentioned
-    in, or next to, both sentences), through one event both sentences mention, or --
-    across documents, with ``sentence_info(doc_id, index) -> (content words, entity
-    ids)`` -- when the two sentences read alike and name the same things.
-    """
-    by_sentence: dict[tuple[str, int], set[str]] = {}  # sentence -> ids of multi-source events near it
-    direct: dict[tuple[str, int], set[str]] = {}
-    for ev in events:
-        multi = len(ev.sources) > 1
-        for c in ev.mentions:
-            direct.setdefault((c.doc_id, c.sentence), set()).add(ev.id)
-            if multi:
-                for d in (-1, 0, 1):
-                    k = (c.doc_id, c.sentence + d)
-                    if 0 <= k[1] < docs_sentences.get(c.doc_id, 0):
-                        by_sentence.setdefault(k, set()).add(ev.id)
-    published: dict[str, dt.date | None] = {}
-    if sentence_info is not None:
-        for f in facts:
-            if f.doc_id not in published:
-                info = sentence_info(f.doc_id, f.sentence)
-                published[f.doc_id] = info[2] if len(info) > 2 else None
-    groups: dict[tuple[str, str], list[NumberFact]] = {}
-    for f in facts:
-        groups.setdefault(f.key, []).append(f)
-    out: list[Discrepancy] = []
-    seen_pairs = set()
-    for key, fs in groups.items():
-        if len(fs) < 2:
-            continue
-        for i in range(len(fs)):
-            for j in range(i + 1, len(fs)):
-                a, b = fs[i], fs[j]
-                if a.value == b.value or _compatible(a, b):
-                    continue
-                ka, kb = (a.doc_id, a.sentence), (b.doc_id, b.sentence)
-                if ka == kb:
-                    continue
-                if a.doc_id != b.doc_id:
-                    linked = by_sentence.get(ka, set()) & by_sentence.get(kb, set())
-                    if not linked and sentence_info is not None and _alike(sentence_info(*ka), sentence_info(*kb)):
-                        linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
-                else:  # one document contradicting itself
-                    linked = direct.get(ka, set()) & direct.get(kb, set())
-                    if not linked and sentence_info is not None and _alike(sentence_info(*ka), sentence_info(*kb), 0.35):
-                        linked = (direct.get(ka, set()) | direct.get(kb, set())) or {""}
-                if not linked:
-                    continue
-                if not same_time(a, b, published.get(a.doc_id), published.get(b.doc_id)):
-                    continue  # an evolving figure told on different days is an update, not a disagreement
-                linked = {x for x in linked if x}
-                pair = (ka, kb, key)
-                if pair in seen_pairs:
-                    continue
-                seen_pairs.add(pair)
-                _add(out, key, a, b, sorted(linked, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0), merge_any=not linked)
+        verb = span.doc[f.verb_i] if f.verb_i >= 0 else None
+        pred = predicate_class(verb) if verb is not None else ""
+        upd = cue or (verb is not None and verb.lemma_.lower() in lex["update_verbs"])
+        anchor = span.doc[f.noun_i] if f.noun_i >= 0 else None
+        out.append(replace(f, predicate=pred, dates=_happening_dates(span, verb, anchor), update=upd))
     return out
 
 
-def fact_days(f: NumberFact, published: dt.date | None) -> list[tuple[dt.date, dt.date]]:
+def _with_totals(figs: list[Figure], doc) -> list[Figure]:
+    """Conjoined counts of one class become their total ("nine drones and seven boats" of one class -> 16)."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.dimension == f.dimension == "count" and prev.about == f.about
+                and f.noun_i >= 0 and prev.noun_i >= 0 and doc[f.noun_i].dep_ == "conj"
+                and doc[f.noun_i].head.i == prev.noun_i and prev.op == f.op == "="):
+            text = doc[prev.start : f.noun_i + 1].text
+            out[-1] = replace(prev, lo=prev.lo + f.lo, hi=prev.hi + f.hi, text=text, noun_i=f.noun_i)
+            continue
+        out.append(f)
+    return out
+
+
+sentence_facts = sentence_figures  # the older name
+
+
+def parse_number(text: str) -> float | None:
+    """ "9,000" / "3 million" / "twenty-one" -> the value; None when the text is not a number."""
+    t = text.lower().replace(",", "").strip()
+    scales = data("figures")["scales"]
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*([a-z]+))?", t)
+    if m and (m.group(2) is None or m.group(2) in scales):
+        return float(m.group(1)) * (scales[m.group(2)] if m.group(2) else 1)
+    return words_value(t.replace("-", " ").split())
+
+
+def fact_days(f: Figure, published: dt.date | None) -> list[tuple[dt.date, dt.date]]:
     """The days the fact's sentence ties its happening to ("on Tuesday" read against the publication date)."""
     from brief.extract.dates import normalize_date
 
@@ -354,15 +205,31 @@ def fact_days(f: NumberFact, published: dt.date | None) -> list[tuple[dt.date, d
     return out
 
 
-def same_time(a: NumberFact, b: NumberFact, pa: dt.date | None, pb: dt.date | None) -> bool:
+def same_time(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> bool:
     """Can the two figures be about the same moment?
 
     Both sentences dated ("on Tuesday", "Saturday's clash") -> their days must overlap.
     Otherwise the publication dates stand in: reports more than a day apart are taken
     as successive updates of a changing figure ("14 ships waiting", a week later "52"),
     unless the one dated sentence names a day the other report can still be about.
+    A figure told as a moving count ("has risen to") in a later report is an update.
     With no date on either side nothing rules the pair out.
     """
+    if pa and pb and pa != pb and (a.update or b.update):
+        return False
+    return _days_meet(a, b, pa, pb)
+
+
+def relation(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> str | None:
+    """ "same" (one moment: figures must agree), "update" (one dated happening, a moving count told
+    later: shown as an update, never as a clash) or None (different moments)."""
+    if pa and pb and pa != pb and (a.update or b.update):
+        da, db = fact_days(a, pa), fact_days(b, pb)
+        return "update" if da and db and _days_meet(a, b, pa, pb) else None
+    return "same" if same_time(a, b, pa, pb) else None
+
+
+def _days_meet(a: Figure, b: Figure, pa: dt.date | None, pb: dt.date | None) -> bool:
     da, db = fact_days(a, pa), fact_days(b, pb)
     if da and db:
         return any(s1 <= e2 and s2 <= e1 for s1, e1 in da for s2, e2 in db)
@@ -370,59 +237,87 @@ def same_time(a: NumberFact, b: NumberFact, pa: dt.date | None, pb: dt.date | No
         return True
     if abs((pa - pb).days) <= 1:
         return True
-    # one side dated: the other report (published p) can be about its own day or the two before
     for days, p in ((da, pb), (db, pa)):
         if days and any(s <= p and e >= p - dt.timedelta(days=2) for s, e in days):
             return True
     return False
 
 
-def _alike(a, b, min_sim: float = 0.3) -> bool:
-    from brief.extract.merge import text_similarity
-
-    (wa, ea, pa), (wb, eb, pb) = a, b
-    if pa and pb and abs((pa - pb).days) > 14:  # one happening is reported within days, not months apart
+def _same_thing(a: Figure, b: Figure) -> bool:
+    if a.dimension != b.dimension:
         return False
-    sim = text_similarity(wa, wb)
-    shared = len(ea & eb)
-    return (sim >= min_sim and shared >= 2) or (sim >= min_sim - 0.05 and shared >= 3)
+    if a.dimension == "count":
+        return a.about == b.about
+    # amounts: "tonnes of corn" vs "tonnes of corn"; one side may not say of what
+    return a.about == b.about or a.about == a.unit or b.about == b.unit
 
 
-def _fact_label(f: NumberFact) -> str:
-    return f"number of {f.noun if f.noun == 'people' else f.noun_text.lower()} {f.verb_text.lower()}"
+def _predicates_clash(a: Figure, b: Figure) -> bool:
+    """ "12 killed" vs "12 injured"; "two missiles hit" vs "four missiles fired": different facts."""
+    ka, kb = predicate_of(a.predicate) is not None, predicate_of(b.predicate) is not None
+    if ka and kb:
+        return a.predicate != b.predicate
+    support = set(data("predicates")["support_verbs"])
+    if a.verb and b.verb and a.verb not in support and b.verb not in support:
+        return a.predicate != b.predicate and a.verb != b.verb
+    return False
 
 
-def _add(out: list[Discrepancy], key, a: NumberFact, b: NumberFact, event_ids: list[str], merge_any: bool = False) -> None:
-    label = _fact_label(a)
-    for d in out:
-        here = {(v.doc_id, v.sentence) for v in d.values}
-        if d.fact == label and (set(d.event_ids) & set(event_ids) or {(a.doc_id, a.sentence), (b.doc_id, b.sentence)} & here):
-            for f in (a, b):
-                if not any(v.doc_id == f.doc_id and v.sentence == f.sentence for v in d.values):
-                    d.values.append(DiscrepancyValue(_value_text(f), f.doc_id, f.sentence))
-            return
-    out.append(Discrepancy(label, [DiscrepancyValue(_value_text(a), a.doc_id, a.sentence),
-                                   DiscrepancyValue(_value_text(b), b.doc_id, b.sentence)], event_ids))
+def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, published, vectors,
+                       events=None) -> list[Discrepancy]:
+    """Discrepancies between figures about the same fact (see the module docstring).
+
+    ``sentence_text(doc_id, i)`` and ``sentence_ents(doc_id, i)`` (a set of entity ids) describe
+    a sentence; ``published`` maps doc_id -> date or None; ``vectors`` is a
+    :class:`brief.embed.SentenceVectors`, asked only for the sentences that carry a figure.
+    """
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f in figures:
+        groups.setdefault((f.dimension, f.about if f.dimension == "count" else ""), []).append(f)
+    groups = {k: fs for k, fs in groups.items() if len({(f.doc_id, f.sentence) for f in fs}) > 1}
+    keys = sorted({(f.doc_id, f.sentence) for fs in groups.values() for f in fs})
+    if not keys:
+        return []
+    row = {k: n for n, k in enumerate(keys)}
+    vecs = vectors.matrix([sentence_text(*k) for k in keys])
+    threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
+    sent_of = {(ev_c.doc_id, ev_c.sentence): ev.id for ev in (events or []) for ev_c in ev.mentions}
+    pairs = []
+    for fs in groups.values():
+        rows = np.array([row[(f.doc_id, f.sentence)] for f in fs])
+        sims = vecs[rows] @ vecs[rows].T
+        done: set[tuple[int, int]] = set()
+        for i, a in enumerate(fs):
+            for j in np.argsort(-sims[i])[: NEIGHBOURS + 1]:
+                j = int(j)
+                if (min(i, j), max(i, j)) in done:
+                    continue
+                done.add((min(i, j), max(i, j)))
+                b, sim = fs[j], float(sims[i, j])
+                if (a.doc_id, a.sentence) == (b.doc_id, b.sentence):
+                    continue
+                same_doc = a.doc_id == b.doc_id
+                need = SIM_SAME_DOC if same_doc else threshold
+                if a.predicate == b.predicate and predicate_of(a.predicate):
+                    need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
+                if sim < need:
+                    continue
+                if not _same_thing(a, b) or _predicates_clash(a, b) or (a.lo, a.hi) == (b.lo, b.hi):
+                    continue
+                lo, hi = sorted((max(a.value, 1e-9), max(b.value, 1e-9)))
+                if hi / lo > MAX_RATIO and sim < SIM_ANY_RATIO:
+                    continue
+                ea, eb = sentence_ents(a.doc_id, a.sentence), sentence_ents(b.doc_id, b.sentence)
+                if ea and eb and not (ea & eb) and sim < SIM_NO_SHARED_ENTITY:
+                    continue  # each names things the other does not: likely two different facts
+                rel = relation(a, b, published.get(a.doc_id), published.get(b.doc_id))
+                if rel is None or (rel == "same" and compatible(a, b)):
+                    continue
+                pairs.append((sim, a, b, rel == "update"))
+    from brief.extract.assemble import assemble
+
+    return assemble(pairs, sent_of, sentence_text)
 
 
-def _value_text(f: NumberFact) -> str:
-    v = int(f.value) if f.value == int(f.value) else f.value
-    shown = f.phrase or f"{f.text} {f.noun_text}"
-    return shown if shown.startswith(str(v)) else f"{v} ({shown})"
-
-
-def date_discrepancies(pairs: list[tuple[Event, Event]]) -> list[Discrepancy]:
-    """Closely matching events whose sources give clashing dates."""
-    out = []
-    for a, b in pairs:
-        ca, cb = a.mentions[0], b.mentions[0]
-        out.append(Discrepancy(
-            f"date of {a.action} ({', '.join(a.actors[:2]) or 'event'})",
-            [DiscrepancyValue(f"{a.date.isoformat()} ({a.date_text})", ca.doc_id, ca.sentence),
-             DiscrepancyValue(f"{b.date.isoformat()} ({b.date_text})", cb.doc_id, cb.sentence)],
-            [a.id, b.id],
-        ))
-    return out
-
-
-__all__ = ["NumberFact", "sentence_facts", "find_discrepancies", "parse_number", "date_discrepancies", "Citation"]
+__all__ = ["Figure", "sentence_figures", "sentence_facts", "find_discrepancies", "parse_number", "same_time",
+           "predicate_class", "fact_days"]

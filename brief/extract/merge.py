@@ -4,17 +4,27 @@ Two events are the same happening when their actions belong to the same class
 (meet/hold talks/visit; speak/call/discuss; ...), their dates do not clash
 (resolved dates must overlap; two different named weekdays clash even when
 undated), their named people do not exclude each other, and their sentences say
-much the same thing (content-word overlap, participants, key phrases).  Within
+much the same thing (content-word overlap, participants, key phrases -- or, for
+paraphrases that share few words, sentence embeddings close together).  Within
 one document only near-repeats fold (a caption repeated as a sentence).
+
+Candidate pairs come from blocking, never from all pairs: events of one action class
+that share a participant or entity, a key phrase, a rare content word, a resolved day,
+or whose sentences are embedding neighbours.  A block too large to compare in full
+(a very common entity) is compared within a sliding window in mention order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+
+import numpy as np
 
 from brief.extract.dates import overlaps, weekday_of
 from brief.extract.entities import demonym_country
+from brief.lexicon import data
 from brief.model import Event
 
 ACTION_CLASSES = {
@@ -80,7 +90,7 @@ def text_similarity(a: set[str], b: set[str]) -> float:
 
 class _Info:
     __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
-                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published")
+                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places")
 
     def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country, labels=None,
                  published=None):
@@ -99,6 +109,8 @@ class _Info:
         self.people = {x for x in self.parts if x in person_ids}
         self.keys = set(ev.keyphrases)
         self.ents = set(ev.entities)
+        place_labels = set(data("merge")["place_labels"])
+        self.places = {x for x in ev.entities if (labels or {}).get(x) in place_labels}
         self.target_heads = {_stem(t.split(" of ")[0].split()[-1].lower()) for t in self.phrase_targets if t.split()}
         pubs = [published.get(c.doc_id) for c in ev.mentions] if published else []
         self.published = [p for p in pubs if p is not None]
@@ -144,10 +156,16 @@ def compatible(a: _Info, b: _Info) -> bool:
         return False
     if a.ents and b.ents and not (a.ents & b.ents):  # one happening told twice names something in common
         return False
+    symmetric = a.cls in data("merge")["symmetric_classes"]  # "A met B" = "B met A"
     for kind, names in a.actor_kinds.items():  # "Norland officials met ..." vs "Estavia officials met ..."
         other = b.actor_kinds.get(kind)
-        if other and not (names & other):
+        if other and not (names & other) and not (symmetric and names & set(b.event.targets)):
             return False
+    for x, y in ((a, b), (b, a)):  # "met Ada Kerr" vs "met Juno Pike"
+        if x.person_targets and y.person_targets and not (x.person_targets & y.people):
+            return False
+    if a.places and b.places and not (a.places & b.places):  # the sentences set them in different places
+        return False
     la, lb = set(a.event.locations), set(b.event.locations)
     if la and lb and not (la & lb):  # "near Karvik" vs "near Port Selva"
         return False
@@ -160,7 +178,12 @@ def compatible(a: _Info, b: _Info) -> bool:
     return True
 
 
-def same_happening(a: _Info, b: _Info) -> bool:
+EMBED_SAME = 0.8  # cosine of two sentences that tell one happening in other words
+BLOCK_MAX = 120  # a larger block is compared within a sliding window of this many events
+RARE_WORD_SHARE = 0.05  # content words in more than this share of events (and 50) do not block
+
+
+def same_happening(a: _Info, b: _Info, similarity=None) -> bool:
     if not compatible(a, b):
         return False
     # "met Netanyahu" vs "met officials": a named person on one side, only people described on the other
@@ -183,14 +206,78 @@ def same_happening(a: _Info, b: _Info) -> bool:
         return True
     if sim >= 0.3 and shared and key_shared >= 1:
         return True
+    if similarity is not None and (shared or key_shared) and sim >= 0.1:
+        cos = similarity(a.event, b.event)  # a paraphrase: few words in common, the same meaning
+        return cos is not None and cos >= EMBED_SAME
     return False
 
 
+def _undecided(a: _Info, b: _Info) -> bool:
+    """Words alone leave this pair open: something shared, but few words in common."""
+    if a.docs & b.docs or not (a.parts & b.parts or a.keys & b.keys):
+        return False
+    return 0.1 <= text_similarity(a.words, b.words) < 0.4
+
+
+def _neighbours(vectors, texts: list[str], k: int = 5, floor: float = EMBED_SAME):
+    """Embedding neighbours among events whose sentences are already embedded (no new embedding)."""
+    if vectors is None:
+        return None
+
+    def pairs(idxs: list[int]) -> list[tuple[int, int]]:
+        known = [i for i in idxs if vectors.cosine(texts[i], texts[i]) is not None]
+        if len(known) < 2:
+            return []
+        m = vectors.matrix([texts[i] for i in known])
+        sims = m @ m.T
+        out = []
+        for a in range(len(known)):
+            for b in np.argsort(-sims[a])[1 : k + 1]:
+                if sims[a, int(b)] >= floor:
+                    out.append((known[a], known[int(b)]))
+        return out
+
+    return pairs
+
+
+def candidate_pairs(infos: list[_Info], idxs: list[int], neighbours=None) -> set[tuple[int, int]]:
+    """Blocking: pairs of events (of one action class) that share something worth comparing.
+
+    ``neighbours(list of event indexes) -> pairs`` may add embedding neighbours.
+    """
+    df: Counter = Counter(w for i in idxs for w in infos[i].words)
+    common = max(50, int(RARE_WORD_SHARE * len(idxs)))
+    blocks: dict[tuple[str, object], list[int]] = {}
+    for i in idxs:
+        inf = infos[i]
+        keys: set[tuple[str, object]] = {("p", x) for x in inf.parts | inf.ents}
+        keys |= {("k", k) for k in inf.keys}
+        keys |= {("w", w) for w in inf.words if df[w] <= common}
+        if inf.event.date is not None:
+            keys.add(("d", inf.event.date.toordinal()))
+        for key in keys:
+            blocks.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        span = len(members) if len(members) <= BLOCK_MAX else BLOCK_MAX
+        for x in range(len(members)):
+            for y in range(x + 1, min(len(members), x + span)):
+                pairs.add((members[x], members[y]))
+    if neighbours is not None:
+        pairs |= {(min(i, j), max(i, j)) for i, j in neighbours(idxs) if i != j}
+    return pairs
+
+
 def merge_events(events: list[Event], sentence_text, person_ids: set[str], country_of=demonym_country,
-                 labels: dict[str, str] | None = None, published: dict | None = None) -> list[Event]:
+                 labels: dict[str, str] | None = None, published: dict | None = None,
+                 vectors=None) -> list[Event]:
     """Fold events that tell the same happening; returns the surviving events in first-mention order.
 
-    ``sentence_text(citation)`` gives the text of a mention.
+    ``sentence_text(citation)`` gives the text of a mention.  ``vectors`` (optional, a
+    :class:`brief.embed.SentenceVectors`) gives embedding neighbours as extra candidates and
+    the cosine of two sentences for paraphrases; only the sentences of pairs that need it are embedded.
     """
     infos = []
     for ev in events:
@@ -210,16 +297,25 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
     by_class: dict[str, list[int]] = {}
     for i, inf in enumerate(infos):
         by_class.setdefault(inf.cls, []).append(i)
-    for idxs in by_class.values():
-        if len(idxs) > 400:  # keep big corpora tractable: compare within a sliding window
-            pairs = ((idxs[x], idxs[y]) for x in range(len(idxs)) for y in range(x + 1, min(len(idxs), x + 200)))
-        else:
-            pairs = ((idxs[x], idxs[y]) for x in range(len(idxs)) for y in range(x + 1, len(idxs)))
+    first = [sentence_text(ev.mentions[0]) if ev.mentions else "" for ev in events]
+    similarity = None
+    blocked = {}
+    for cls, idxs in by_class.items():
+        if len(idxs) >= 2:
+            blocked[cls] = sorted(candidate_pairs(infos, idxs, _neighbours(vectors, first)))
+    if vectors is not None:  # embed, in one batch, the sentences of pairs that words alone leave undecided
+        need = [first[k] for pairs in blocked.values() for i, j in pairs if _undecided(infos[i], infos[j])
+                for k in (i, j)]
+        vectors.add(need)
+
+        def similarity(x: Event, y: Event) -> float | None:
+            return vectors.cosine(sentence_text(x.mentions[0]), sentence_text(y.mentions[0]))
+    for cls, pairs in blocked.items():
         for i, j in pairs:
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
-            if same_happening(infos[i], infos[j]) and all(
+            if same_happening(infos[i], infos[j], similarity) and all(
                 compatible(infos[x], infos[y]) for x in members[ri] for y in members[rj]
             ):
                 # complete linkage on the hard constraints: no chain of look-alikes folds two happenings

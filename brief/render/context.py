@@ -128,6 +128,7 @@ class ThemeView:
     hidden_events: int
     actors: list[str]
     sources: list[int]
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # those about this theme's events
 
 
 @dataclass
@@ -167,14 +168,7 @@ class View:
         self.n_unique_sources = sum(1 for d in b.documents if not d.duplicate_of)
         self.key_points = [self.statement(s) for s in b.key_points if clean_text(s.text)]
         self.themes = [self.theme(t, i) for i, t in enumerate(b.themes, start=1)]
-        self.discrepancies = [
-            {
-                "fact": clean_text(d.fact),
-                "values": [{"value": clean_text(v.value), "outlet": self._outlet(v.doc_id),
-                            "cites": self.cites([Citation(v.doc_id, v.sentence)])} for v in d.values],
-            }
-            for d in b.discrepancies
-        ]
+        self.discrepancies = self._discrepancies(b)
         self.graph_uri = self._graph_uri(b.graph_svg)
         self.graph_caption = self._graph_caption(b.graph)
         self.sources = self._sources()
@@ -285,6 +279,29 @@ class View:
             if d.published is not None:
                 days.append(d.published)
         return min(days) if days else None
+
+    def _discrepancies(self, b: Brief) -> list[dict[str, Any]]:
+        """Rows of the discrepancy table, most important first; each also listed under its themes."""
+        rows = []
+        cited_in: dict[tuple[str, int], set[str]] = {}
+        for e in b.events:
+            for c in e.mentions:
+                cited_in.setdefault((c.doc_id, c.sentence), set()).add(e.id)
+        for d in sorted(b.discrepancies, key=lambda d: -d.importance):
+            row = {
+                "fact": clean_text(d.fact),
+                "kind": d.kind,
+                "within_document": d.within_document,
+                "values": [{"value": clean_text(v.value), "quote": clean_text(v.quote), "qualifier": v.qualifier,
+                            "outlet": self._outlet(v.doc_id), "cites": self.cites([Citation(v.doc_id, v.sentence)])}
+                           for v in d.values],
+            }
+            rows.append(row)
+            ev_ids = set(d.event_ids) | {x for v in d.values for x in cited_in.get((v.doc_id, v.sentence), ())}
+            shared = [(len(ev_ids & set(t.event_ids)), -k) for k, t in enumerate(b.themes)]
+            if shared and max(shared)[0] > 0:  # listed under the theme most of its statements belong to
+                self.themes[-max(shared)[1]].discrepancies.append(row)
+        return rows
 
     def _outlet(self, doc_id: str) -> str:
         try:

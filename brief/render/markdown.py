@@ -71,7 +71,8 @@ def render_markdown(brief: Brief, *, view: View | None = None) -> str:
     add("")
     if v.discrepancies:
         for d in v.discrepancies:
-            vals = "; ".join(f"{e(x['value'])} ({e(x['outlet'])}){_cites(x['cites'])}" for x in d["values"])
+            vals = "; ".join(f"{e(x['value'])} ({e(x['outlet'])}){_cites(x['cites'])}"
+                             + (f" — “{e(x['quote'])}”" if x.get("quote") else "") for x in d["values"])
             add(f"- **{e(d['fact'])}:** {vals}")
     else:
         add("No conflicting figures, dates or counts were found between the sources.")
