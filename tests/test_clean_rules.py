@@ -85,6 +85,12 @@ def test_repeated_alt_text_with_glued_credit_is_a_caption():
     assert _kinds(doc) == {"Harbour at dawn": "caption", "Harbour at dawnAgencyPix": "caption"}
 
 
+def test_alt_text_glued_to_the_headline_is_a_caption():
+    line = "Harbour cranes at dawnMinisters meet on the export corridor"
+    doc = _clean("\n".join([line, P1, P2, P3]))
+    assert _kinds(doc) == {line: "caption"}
+
+
 def test_related_block_takes_its_headlines():
     doc = _clean("\n".join([P1, P2, "Related Coverage", "Port strike enters its second week",
                             "Prices of wheat climb again in Asian markets", "3 hours ago", P3]))

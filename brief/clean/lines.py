@@ -60,6 +60,20 @@ class _State:
         return self.kinds[i] is None
 
 
+def _glued_headline(st: _State, title: str | None) -> None:
+    """The headline repeated with a picture's alt text or credit glued to it ("Harbour at dawnMinisters meet ...")."""
+    head = " ".join((title or "").split()).lower()
+    if len(head) < 15:
+        return
+    for i, (_, s) in enumerate(st.items[:HEADER_SPAN]):
+        low = " ".join(s.split()).lower()
+        if st.kinds[i] is not None or low == head or head not in low:
+            continue
+        rest = low.replace(head, " ", 1).strip()
+        if 0 < len(rest.split()) <= 8 and not rules.is_sentence_like(rest):
+            st.kinds[i] = "caption"
+
+
 def _repeats(st: _State) -> None:
     """Repeated lines: duplicated captions (with or without their credit, or with a credit glued on) and other repeats."""
     items, kinds = st.items, st.kinds
@@ -367,6 +381,7 @@ def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     """Classify every line of ``text``; never raises on any string."""
     st = _State(text)
     _blurbs_at_the_foot(st)
+    _glued_headline(st, title)
     _repeats(st)
     _header(st)
     _masthead(st)
