@@ -132,6 +132,8 @@ def test_unrelated_teaser_and_its_paragraph_are_dropped():
     (P1 + "\n" + P2 + "\n" + P3 + " — HWN", "HWN", "text:sign-off"),
     (P1 + "\n" + P2 + "\nSource: Harbour Broadcasting", "Harbour Broadcasting", "text:source-line"),
     ("Harbour Wire Report\n" + P1 + "\n" + P2, "Harbour Wire", "text:report-line"),
+    ("By HWN Staff\n" + P1 + "\n" + P2, "HWN", "text:byline"),
+    (P1 + "\n" + P2 + "\n— HWN", "HWN", "text:agency-tag"),
     ("Harbour Television\nUpdated March 3, 2024\n" + P1 + "\n" + P2, "Harbour Television", "text:masthead"),
     (P1 + "\n" + P2 + "\nSubscribe to The Harbour Ledger newsletter", "The Harbour Ledger", "text:newsletter"),
 ])

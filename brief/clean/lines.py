@@ -133,7 +133,7 @@ def _header(st: _State) -> None:
             res.bylines.extend(by[0])
             if by[1]:
                 st.outlets.append((0, by[1], "text:byline"))
-            tail = s[s.find(by[0][-1]) + len(by[0][-1]):]
+            tail = s[s.find(by[0][-1]) + len(by[0][-1]):] if by[0] else s
             found = dating.stamp_date(tail) if i <= first_body else None
             if found:
                 st.stated.append(dating.DateMention(found[0], "published", "text:byline", i))
