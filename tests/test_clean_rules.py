@@ -39,6 +39,8 @@ def _kinds(doc: Document) -> dict[str, str]:
 @pytest.mark.parametrize("line, kind", [
     ("The minister greets delegates at the summit. (Photo by Jane Roe/Harbour Wire)", "caption"),
     ("(Image credit: Harbour Wire)", "caption"),
+    ("Delegates wait outside the hall before the vote. (Photo: Jane Roe)", "caption"),
+    ('[signup_form id="4125"]', "chrome"),
     ("Delegates arrive for the talks in the capital on Monday. HARBOUR/Jane Roe", "caption"),
     ("Read also: Ten things to know about the corridor talks", "related-posts"),
     ("Please like us on Facebook and Twitter", "share"),
