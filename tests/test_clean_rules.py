@@ -39,6 +39,8 @@ def _kinds(doc: Document) -> dict[str, str]:
 @pytest.mark.parametrize("line, kind", [
     ("The minister greets delegates at the summit. (Photo by Jane Roe/Harbour Wire)", "caption"),
     ("(Image credit: Harbour Wire)", "caption"),
+    ("Delegates wait outside the hall before the vote. (Photo: Jane Roe)", "caption"),
+    ('[signup_form id="4125"]', "chrome"),
     ("Delegates arrive for the talks in the capital on Monday. HARBOUR/Jane Roe", "caption"),
     ("Read also: Ten things to know about the corridor talks", "related-posts"),
     ("Please like us on Facebook and Twitter", "share"),
@@ -85,6 +87,12 @@ def test_repeated_alt_text_with_glued_credit_is_a_caption():
     assert _kinds(doc) == {"Harbour at dawn": "caption", "Harbour at dawnAgencyPix": "caption"}
 
 
+def test_alt_text_glued_to_the_headline_is_a_caption():
+    line = "Harbour cranes at dawnMinisters meet on the export corridor"
+    doc = _clean("\n".join([line, P1, P2, P3]))
+    assert _kinds(doc) == {line: "caption"}
+
+
 def test_related_block_takes_its_headlines():
     doc = _clean("\n".join([P1, P2, "Related Coverage", "Port strike enters its second week",
                             "Prices of wheat climb again in Asian markets", "3 hours ago", P3]))
@@ -126,6 +134,8 @@ def test_unrelated_teaser_and_its_paragraph_are_dropped():
     (P1 + "\n" + P2 + "\n" + P3 + " — HWN", "HWN", "text:sign-off"),
     (P1 + "\n" + P2 + "\nSource: Harbour Broadcasting", "Harbour Broadcasting", "text:source-line"),
     ("Harbour Wire Report\n" + P1 + "\n" + P2, "Harbour Wire", "text:report-line"),
+    ("By HWN Staff\n" + P1 + "\n" + P2, "HWN", "text:byline"),
+    (P1 + "\n" + P2 + "\n— HWN", "HWN", "text:agency-tag"),
     ("Harbour Television\nUpdated March 3, 2024\n" + P1 + "\n" + P2, "Harbour Television", "text:masthead"),
     (P1 + "\n" + P2 + "\nSubscribe to The Harbour Ledger newsletter", "The Harbour Ledger", "text:newsletter"),
 ])

@@ -15,16 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from brief.clean import dating, meta, rules
+from brief.clean import dating, meta, rules, textmeta
 from brief.clean.scorer import justext_classes
-from brief.ingest.common import is_chrome_line
 
 # kinds that form blocks: a doubtful neighbour of one of these is boilerplate too
 BLOCK_KINDS = {"newsletter", "login-wall", "share", "related-posts", "timestamp", "ad", "consent", "donation",
                "comments", "legal"}
-SIDEBAR_KINDS = {"related-posts", "timestamp", "duplicate-line", "newsletter", "login-wall", "share", "ad",
-                 "consent", "donation", "comments", "teaser", "unrelated-insert", "legal"}
-HEADER_SPAN = 8  # the first lines where bylines, datelines and deks live
+HEADER_SPAN = textmeta.HEADER_SPAN
 INSERT_OVERLAP = 0.25  # an inserted paragraph shares fewer of its content words with the rest of the article
 
 
@@ -43,7 +40,7 @@ class CleanResult:
     contributors: list[str] = field(default_factory=list)
 
 
-class _State:
+class State:
     def __init__(self, text: str):
         self.items = [(n, ln.strip()) for n, ln in enumerate(text.split("\n")) if ln.strip()]
         self.kinds: list[str | None] = [rules.classify(s) for _, s in self.items]
@@ -60,7 +57,21 @@ class _State:
         return self.kinds[i] is None
 
 
-def _repeats(st: _State) -> None:
+def _glued_headline(st: State, title: str | None) -> None:
+    """The headline repeated with a picture's alt text or credit glued to it ("Harbour at dawnMinisters meet ...")."""
+    head = " ".join((title or "").split()).lower()
+    if len(head) < 15:
+        return
+    for i, (_, s) in enumerate(st.items[:HEADER_SPAN]):
+        low = " ".join(s.split()).lower()
+        if st.kinds[i] is not None or low == head or head not in low:
+            continue
+        rest = low.replace(head, " ", 1).strip()
+        if 0 < len(rest.split()) <= 8 and not rules.is_sentence_like(rest):
+            st.kinds[i] = "caption"
+
+
+def _repeats(st: State) -> None:
     """Repeated lines: duplicated captions (with or without their credit, or with a credit glued on) and other repeats."""
     items, kinds = st.items, st.kinds
     normed = [rules.norm(s) for _, s in items]
@@ -95,14 +106,18 @@ def _repeats(st: _State) -> None:
             kinds[i] = "duplicate-line"
 
 
-def _blurbs_at_the_foot(st: _State) -> None:
+def header_match_label(s: str) -> bool:
+    return rules.header_match("date-label", s) is not None
+
+
+def _blurbs_at_the_foot(st: State) -> None:
     """An author note is one of the last lines; higher up, the same words are prose about someone."""
     for i in range(len(st.items) - 3):
         if st.kinds[i] == "author-blurb":
             st.kinds[i] = None
 
 
-def _header(st: _State) -> None:
+def _header(st: State) -> None:
     """Bylines, date stamps, the dek: the first lines before the body starts."""
     items, kinds, res = st.items, st.kinds, st.res
     first_body = next((i for i, (_, s) in enumerate(items) if kinds[i] is None and rules.is_body(s)), len(items))
@@ -119,7 +134,7 @@ def _header(st: _State) -> None:
             res.bylines.extend(by[0])
             if by[1]:
                 st.outlets.append((0, by[1], "text:byline"))
-            tail = s[s.find(by[0][-1]) + len(by[0][-1]):]
+            tail = s[s.find(by[0][-1]) + len(by[0][-1]):] if by[0] else s
             found = dating.stamp_date(tail) if i <= first_body else None
             if found:
                 st.stated.append(dating.DateMention(found[0], "published", "text:byline", i))
@@ -146,25 +161,7 @@ def _header(st: _State) -> None:
             res.subtitle = res.subtitle or s
 
 
-def header_match_label(s: str) -> bool:
-    return rules.header_match("date-label", s) is not None
-
-
-def _masthead(st: _State) -> None:
-    """An outlet's name on its own line next to the byline or date stamp ("Harbour Television" above "Updated ...")."""
-    items, kinds = st.items, st.kinds
-    for i, (_, s) in enumerate(items[:HEADER_SPAN]):
-        if kinds[i] not in (None, "chrome", "subheading") or len(s.split()) > 5 or rules.is_sentence_like(s):
-            continue
-        near = {kinds[k] for k in (i - 1, i + 1) if 0 <= k < len(items)}
-        if near & {"dateline", "byline"} and meta.is_name_like(s) and meta.has_outlet_word(s) \
-                and not is_chrome_line(s):  # a section label ("World News") is not a masthead
-            kinds[i] = "byline"
-            st.outlets.append((2, s, "text:masthead"))
-            return
-
-
-def _related_blocks(st: _State) -> None:
+def _related_blocks(st: State) -> None:
     """A related-posts heading, then headlines, teasers and timestamps up to the next paragraph of prose."""
     items, kinds = st.items, st.kinds
     i = 0
@@ -191,40 +188,7 @@ def _is_related_head(s: str) -> bool:
     return len(s.split()) <= 8 and not re.search(r"[:|»›>]\s*\S", s)
 
 
-def _outlet_cues(st: _State) -> None:
-    """Wire tags ("(AP)", "CITY (Reuters) -"), "Source: X", "X Report" lines and sign-offs ("— AFP")."""
-    items, kinds = st.items, st.kinds
-    lead_done = False
-    for i, (_, s) in enumerate(items):
-        if kinds[i] is None and meta.agency_tag(s, lead=False):
-            kinds[i] = "agency-tag"
-            st.outlets.append((1, meta.agency_tag(s, lead=False) or "", "text:agency-tag"))
-            continue
-        if kinds[i] in (None, "caption") and len(s.split()) <= 8:
-            name = meta.source_outlet(s)
-            # at the top or the foot of the article; after a caption, or among the paragraphs, it credits a picture
-            if name and (i == 0 or i >= len(items) - 2) and not (i and kinds[i - 1] == "caption"):
-                kinds[i] = "source-line"
-                st.outlets.append((1, name, "text:source-line"))
-                continue
-        if kinds[i] in (None, "subheading", "chrome") and i < HEADER_SPAN + 2:
-            name = meta.report_outlet(s)
-            if name:
-                kinds[i] = "byline"
-                st.outlets.append((1, name, "text:report-line"))
-                continue
-        if kinds[i] is None and not lead_done and rules.is_body(s):
-            lead_done = True
-            tag = meta.agency_tag(st.text(i), lead=True)
-            if tag:
-                st.outlets.append((1, tag, "text:agency-tag"))
-        if kinds[i] is None and i >= len(items) * 0.5:
-            tag = meta.signoff_outlet(s)
-            if tag:
-                st.outlets.append((2, tag, "text:sign-off"))
-
-
-def _neighbours(st: _State) -> None:
+def _neighbours(st: State) -> None:
     """Doubtful neighbours of boilerplate blocks (walls, banners, share bars, related lists)."""
     items, kinds = st.items, st.kinds
     changed = True
@@ -245,7 +209,7 @@ def _neighbours(st: _State) -> None:
                 changed = True
 
 
-def _tail_and_short(st: _State) -> None:
+def _tail_and_short(st: State) -> None:
     """Lines jusText finds no prose in, the tail after the last paragraph, short labels and subheadings."""
     items, kinds = st.items, st.kinds
     doubtful = [i for i, (_, s) in enumerate(items)
@@ -271,7 +235,7 @@ def _tail_and_short(st: _State) -> None:
             kinds[i] = "subheading" if (s.startswith("#") or len(s.split()) > 3) else "chrome"
 
 
-def _unrelated_inserts(st: _State, title: str | None) -> None:
+def _unrelated_inserts(st: State, title: str | None) -> None:
     """A headline-like line and the paragraph under it that share almost no words with the rest of the article."""
     items, kinds = st.items, st.kinds
     kept = [i for i in range(len(items)) if kinds[i] is None]
@@ -302,57 +266,7 @@ def _unrelated_inserts(st: _State, title: str | None) -> None:
             kinds[i] = kinds[j] = "unrelated-insert"
 
 
-def _outlet_from_newsletters(st: _State) -> None:
-    for i, (_, s) in enumerate(st.items):
-        if st.kinds[i] == "newsletter":
-            name = meta.newsletter_outlet(s)
-            if name:
-                st.outlets.append((3, name, "text:newsletter"))
-        if st.kinds[i] == "contributors":
-            m = re.match(r"^(.*?)\s+contributed\b", s)
-            if m:
-                st.res.contributors.extend(p.strip() for p in re.split(r",\s*|\s+and\s+", m.group(1)) if p.strip())
-
-
-def _dates(st: _State) -> None:
-    """Every date the text states, with its role; the publication date; an inferred date when none is stated."""
-    res, kinds = st.res, st.kinds
-    mentions = list(st.stated)
-    stated_lines = {m.line for m in st.stated if st.trim.get(m.line) is None}
-    for i, (_, s) in enumerate(st.items):
-        if i in stated_lines:
-            continue
-        found = dating.find_date(st.text(i)) if dating.YEAR.search(s) else None
-        if not found:
-            continue
-        k = kinds[i]
-        role = "body" if k is None else "photo" if k == "caption" else "sidebar" if k in SIDEBAR_KINDS else None
-        if role:
-            mentions.append(dating.DateMention(found[0], role, "text", i))
-    res.dates = mentions
-    kept = [st.text(i) for i in range(len(st.items)) if kinds[i] is None]
-    written = [m.day for m in mentions if m.role == "body"]
-    body = list(written)
-    years = [d.year for d in body] or dating.years_in(kept) or [r.year for _, rs in st.ambiguous for r in rs]
-    body += dating.weekday_dates(kept, years)
-    for i, readings in st.ambiguous:
-        day = dating.settle_order(readings, body)
-        if day:
-            mentions.append(dating.DateMention(day, dating.label_role(st.items[i][1]), "text:dateline", i))
-    for role in ("published", "updated"):
-        cand = next((m for m in mentions if m.role == role), None)
-        if cand is None:
-            continue
-        if dating.trusted(cand.day, body):
-            res.published, res.published_role = (cand.day, cand.source if role == "published" else "text:updated-line"), role
-        else:
-            res.untrusted = (cand.day, f"{cand.source}: years after the dates the article reports")
-        break
-    if res.published is None:
-        res.inferred = dating.infer_date(kept, written)
-
-
-def _late_repeats(st: _State) -> None:
+def _late_repeats(st: State) -> None:
     """A kept text that repeats an earlier kept one once a date stamp was cut off its line."""
     seen: set[str] = set()
     for i in range(len(st.items)):
@@ -365,18 +279,19 @@ def _late_repeats(st: _State) -> None:
 
 def clean_lines(text: str, *, title: str | None = None) -> CleanResult:
     """Classify every line of ``text``; never raises on any string."""
-    st = _State(text)
+    st = State(text)
     _blurbs_at_the_foot(st)
+    _glued_headline(st, title)
     _repeats(st)
     _header(st)
-    _masthead(st)
+    textmeta.masthead(st)
     _related_blocks(st)
-    _outlet_cues(st)
+    textmeta.outlet_cues(st)
     _neighbours(st)
     _tail_and_short(st)
     _unrelated_inserts(st, title)
-    _outlet_from_newsletters(st)
-    _dates(st)
+    textmeta.outlets_from_newsletters(st)
+    textmeta.dates(st)
     _late_repeats(st)
     res = st.res
     if st.outlets:

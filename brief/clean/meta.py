@@ -71,7 +71,12 @@ def parse_byline(rest: str) -> tuple[list[str], str | None]:
             continue
         for name in re.split(r"\s+(?:and|&)\s+", piece):
             name = name.strip()
-            if name and len(name.split()) <= 5 and re.match(r"[A-Z]", name):
+            if not name or len(name.split()) > 5 or not re.match(r"[A-Z]", name):
+                continue
+            org = _organisation(name)
+            if org:  # "By Reuters Staff", "By The Associated Press", "By AFP": an outlet, not an author
+                outlet = outlet or org
+            else:
                 names.append(name)
     # "By Jane Doe, Reuters": a single capitalised word after the comma that is not a name
     if outlet is None and len(names) >= 2 and len(names[-1].split()) == 1:
@@ -79,12 +84,24 @@ def parse_byline(rest: str) -> tuple[list[str], str | None]:
     return names, outlet
 
 
+def _organisation(name: str) -> str | None:
+    """The outlet a byline name stands for, when it is one: an acronym, a name with an outlet word, "X Staff"."""
+    ws = name.split()
+    if len(ws) == 1 and re.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    if len(ws) >= 2 and ws[-1].lower() in ROLE_WORDS and is_name_like(name):
+        return " ".join(ws[:-1])
+    if has_outlet_word(name) and is_name_like(name):
+        return name
+    return None
+
+
 def byline_line(s: str) -> tuple[list[str], str | None] | None:
     m = header_match("byline", s)
     if not m or len(s.split()) > 20:
         return None
     names, outlet = parse_byline(m.group("rest"))
-    if not names:
+    if not names and not outlet:
         return None
     return names, outlet
 
