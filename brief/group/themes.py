@@ -349,19 +349,6 @@ def build_themes(
     themed_events = {c: list(evs) for _, c, evs in keep}
     label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
     sentences_of = {d.id: d.sentences for d in docs}
-    # two themes named by the same head word ("return of remains" / "remains of soldiers") are one story
-    for _ in range(len(themed_events)):
-        heads = {}
-        for c in sorted(themed_events):
-            label, _ = make_label(label_ctx, themed_events[c], _texts(themed_events[c], sentences_of), rank_entities(themed_events[c], cm), set(members.get(c, [])), set())
-            heads[c] = _heads(label)
-        pair = next(((a, b) for a in sorted(heads) for b in sorted(heads) if a < b and heads[a] & heads[b]), None)
-        if pair is None:
-            break
-        a, b = pair
-        themed_events[a].extend(themed_events.pop(b))
-        members[a] = sorted(set(members.get(a, [])) | set(members.get(b, [])))
-        comm_alias[b] = a
     keep = [(salience(evs), c, evs) for c, evs in themed_events.items()]
     keep.sort(key=lambda x: (-x[0], x[1]))
     if unassigned and themed_events:
