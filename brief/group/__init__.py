@@ -94,8 +94,14 @@ class StoryPartition:
     A node belongs to the story most of its events are in (hubs belong to none).
     """
 
-    def __init__(self, cm: CoMention, comms: list[list[str]]):
+    def __init__(self, cm: CoMention, comms: list[list[str]], eg: nx.Graph | None = None):
         self.assignment: dict[str, int | None] = {}
+        # the most central event of each story: most tied to the rest of it
+        self.central: dict[int, str] = {}
+        for i, c in enumerate(comms):
+            inside = set(c)
+            strength = {e: sum(w for _, m, w in eg.edges(e, data="weight") if m in inside) if eg is not None else 0.0 for e in c}
+            self.central[i] = min(sorted(c), key=lambda e: -strength[e])
         for i, c in enumerate(comms):
             for eid in c:
                 self.assignment[eid] = i
@@ -119,7 +125,7 @@ def story_partition(
 ) -> tuple[StoryPartition, dict[str, int | None]]:
     """Stories of the event graph (see :mod:`brief.group.stories`); events in none map to None."""
     eg = event_graph(events, docs, cm.event_nodes, doc_of)
-    part = StoryPartition(cm, find_stories(eg, target))
+    part = StoryPartition(cm, find_stories(eg, target + 1), eg)
     return part, {e.id: part.assignment.get(e.id) for e in events}
 
 

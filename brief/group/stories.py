@@ -44,6 +44,7 @@ NEIGHBOURS = 10  # edges kept per event (k nearest)
 MIN_SIM = 0.06
 TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
 ADJACENT = 0.12  # bonus for neighbouring sentences of one article
+DOC_CONTEXT = 0.0  # weight of the article's mean vector in an event's vector
 MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -114,6 +115,32 @@ def event_day(ev: Event, published: dict[str, int]) -> int | None:
     return min(days) if days else None
 
 
+def with_context(x: np.ndarray, docs: list[str], weight: float = DOC_CONTEXT) -> np.ndarray:
+    """Each event's vector plus ``weight`` x its article's mean: an article mostly tells one story."""
+    if weight <= 0 or len(x) == 0:
+        return x
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(docs):
+        rows[d].append(i)
+    out = x.copy()
+    for idx in rows.values():
+        mean = x[idx].mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        if norm > 0:
+            out[idx] += weight * mean / norm
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+def time_scale(days: list[int]) -> float:
+    """Days over which closeness in time fades: twice the median gap between publication days."""
+    gaps = sorted(b - a for a, b in zip(days, days[1:]))
+    if not gaps:
+        return 7.0
+    return max(2.0, 2.0 * gaps[len(gaps) // 2])
+
+
 def event_graph(
     events: list[Event],
     docs: list[Document],
@@ -133,11 +160,10 @@ def event_graph(
         doc = doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id) if ev.mentions else ""
         items.append((doc, " ".join(dict.fromkeys(texts)), event_nodes.get(ev.id, [])))
     x = (encode or LexicalEncoder().encode)(items)
+    x = with_context(x, [doc for doc, _, _ in items])
     published = {d.id: d.published.toordinal() for d in docs if d.published}
     days = [event_day(ev, published) for ev in events]
-    known = [d for d in days if d is not None]
-    span = (max(known) - min(known)) if known else 0
-    tau = max(2.0, span / 8.0)
+    tau = time_scale(sorted(set(published.values())))
     day_arr = np.array([d if d is not None else 0 for d in days], dtype=np.float64)
     has_day = np.array([d is not None for d in days])
     first = [(doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id), ev.mentions[0].sentence) if ev.mentions else None

@@ -15,6 +15,7 @@ import networkx as nx
 
 from brief.group.graph import CoMention
 from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
+from brief.group.naming import name_themes
 from brief.group.phrases import DETERMINERS, content_tokens, normalise
 from brief.model import Document, Event, Theme
 
@@ -357,8 +358,14 @@ def build_themes(
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
     taken: set[str] = {OTHER_LABEL.lower()}
-    n_events = len(events)
-    for s, c, _ in keep:
+    central = getattr(part, "central", {})
+    named = name_themes(
+        label_ctx,
+        [themed_events[c] for _, c, _ in keep],
+        [central.get(c) for _, c, _ in keep],
+        [_texts(themed_events[c], sentences_of) for _, c, _ in keep],
+    )
+    for (s, c, _), label in zip(keep, named):
         evs = sorted(themed_events[c], key=lambda e: _event_order(e.id))
         texts = [
             sentences_of[m.doc_id][m.sentence].text
@@ -370,7 +377,8 @@ def build_themes(
         ents = rank_entities(evs, cm)
         tid = f"t{len(themes) + 1}"
         comm_theme[c] = tid
-        label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
+        if label is None:
+            label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
         taken.add(label.lower())
         themes.append(
             Theme(

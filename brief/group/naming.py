@@ -1,0 +1,162 @@
+"""Theme labels by class-based tf-idf (c-TF-IDF, as BERTopic scores topic words).
+
+Every theme is one "class document": the key phrases its events use and the noun
+chunks of the headlines it owns (documents most of whose events it holds).  A word
+scores ``tf(word, theme) * log(1 + A / f(word))`` -- frequent in this theme, rare in
+the others (``A``: the mean number of words per theme, ``f``: the word's count over
+all themes) -- so the words every story shares (the main actors, the subject of the
+whole corpus) name none of them.  A candidate phrase scores the mean of its words,
+times how many of the theme's events use it; a phrase of the theme's most central
+event is preferred.
+
+A label is 2-6 words, not a bare actor name, not headed by a generic or abstract
+noun, and shares no content word with another label: labels are assigned best
+first over all themes, so the strongest claim on a word wins.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from brief.group.graph import CoMention
+from brief.group.labels import ABSTRACT_HEADS, LabelContext, surface_in_text
+from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, singular
+from brief.group.stories import terms
+from brief.model import Event
+
+MIN_WORDS, MAX_WORDS = 2, 6
+CENTRAL_BONUS = 1.5  # a phrase of the theme's most central event
+HEADLINE_WEIGHT = 2.0  # a chunk of an owned headline counts as this many event uses
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+
+
+def label_words(label: str) -> set[str]:
+    """Content words of a label (lower-cased, 3+ letters, stop words out): no two labels share one."""
+    out = set()
+    for w in _WORD.findall(label.lower()):
+        w = w.strip("'-")
+        if len(w) > 2 and terms(w):
+            out.add(singular(w))
+            out.add(w)
+    return out
+
+
+@dataclass(frozen=True)
+class Named:
+    key: str
+    surface: str
+    score: float
+
+
+def _usable(surface: str, key: str, names: set[str]) -> bool:
+    words = surface.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    head = singular(key.split(" ")[-1].lower())
+    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or key.split(" ")[-1] in ABSTRACT_HEADS:
+        return False
+    low = surface.lower().strip()
+    if low in names:
+        return False  # a bare actor name
+    if re.fullmatch(r"[\d.,%$€£]+\w{0,2}", words[0]):
+        return False  # a quantity ("20 million tonnes"), not a name
+    content = [w for w in re.findall(r"[\w'’-]+", low) if terms(w)]
+    if len(content) < 1 or all(w in names for w in content):
+        return False
+    return True
+
+
+def _strip(surface: str) -> str:
+    words = surface.split()
+    while words and (words[0].lower() in DETERMINERS or re.fullmatch(r"[\d.,%$€£]+\w{0,2}", words[0])):
+        words = words[1:]
+    while words and words[-1].lower() in DETERMINERS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def candidates(
+    ctx: LabelContext, evs: list[Event], central: str | None, sentences: list[str]
+) -> tuple[Counter, dict[str, str], set[str]]:
+    """(uses per candidate key, key -> surface, keys of the central event) of one theme."""
+    cm = ctx.cm
+    uses: Counter = Counter()
+    surface: dict[str, str] = {}
+    for e in evs:
+        for p in ctx.phrases_of.get(e.id, ()):
+            uses[p] += 1
+    for p in uses:
+        surface[p] = surface_in_text(cm.display.get(p, p), sentences)
+    for _, share, doc in ctx.owned_headlines(evs):
+        for key, text in ctx.headline_chunks(doc):
+            text = _strip(text)
+            last = text.split()[-1] if text else ""
+            if not text or "'s " in text or "’s " in text or not last[:1].islower():
+                continue  # a possessive or a name at the head is no story name ("Syria with Netanyahu")
+            uses[key] += HEADLINE_WEIGHT * share
+            surface.setdefault(key, text)
+    central_keys = set(ctx.phrases_of.get(central, ())) if central else set()
+    return uses, surface, central_keys
+
+
+def name_themes(
+    ctx: LabelContext,
+    themes: list[list[Event]],
+    central: list[str | None],
+    sentences: list[list[str]],
+    taken: set[str] | None = None,
+) -> list[str | None]:
+    """One label per theme (None where no candidate qualifies), no two sharing a content word."""
+    cm = ctx.cm
+    names = {n.lower() for n in cm.kind if cm.kind.get(n) == "entity"}
+    per_theme = [candidates(ctx, evs, c, s) for evs, c, s in zip(themes, central, sentences)]
+    # class-based tf-idf over words
+    hubs = set(cm.hubs)
+    bags: list[Counter] = []
+    for evs, (uses, surface, _) in zip(themes, per_theme):
+        bag: Counter = Counter()
+        for key, n in uses.items():
+            for w in set(terms(surface.get(key, key))):
+                bag[w] += n
+        # the names a story is told with count too: a name specific to one story marks its label
+        for e in evs:
+            for w in {w for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "entity" and n not in hubs for w in terms(n)}:
+                bag[w] += 1
+        bags.append(bag)
+    total: Counter = Counter()
+    for bag in bags:
+        total.update(bag)
+    mean_words = sum(sum(b.values()) for b in bags) / max(1, len(bags))
+    scored: list[tuple[float, int, str, str]] = []
+    for i, ((uses, surface, central_keys), bag) in enumerate(zip(per_theme, bags)):
+        size = max(1.0, sum(bag.values()))
+        weight = {w: (n / size) * math.log(1.0 + mean_words / max(1e-9, total[w])) for w, n in bag.items()}
+        for key, n in uses.items():
+            text = surface.get(key, key)
+            if not _usable(text, key, names):
+                continue
+            ws = list(dict.fromkeys(terms(text)))
+            if not ws:
+                continue
+            s = sum(weight.get(w, 0.0) for w in ws) / math.sqrt(len(ws))
+            s *= math.log1p(n)
+            if key in central_keys:
+                s *= CENTRAL_BONUS
+            scored.append((s, i, key, text))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    labels: list[str | None] = [None] * len(themes)
+    used: set[str] = set()
+    for t in taken or ():
+        used |= label_words(t)
+    for s, i, key, text in scored:
+        if labels[i] is not None or s <= 0:
+            continue
+        words = label_words(text)
+        if words & used:
+            continue
+        labels[i] = text[0].upper() + text[1:]
+        used |= words
+    return labels
