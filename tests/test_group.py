@@ -113,7 +113,8 @@ def test_themes_have_readable_distinct_labels_and_are_ranked(seeds_grouping):
     assert len(set(labels)) == len(labels)
     for t in themes:
         assert 1 <= len(t.label.split()) <= 10 and t.label[0].isupper()
-        assert t.keyphrases and t.entities
+        assert t.entities
+        assert t.keyphrases or t.label == "Other developments"  # the catch-all may hold phrase-less events
         assert t.id == f"t{themes.index(t) + 1}"
     real = [t for t in themes if t.label != "Other developments"]
     assert [t.salience for t in real] == sorted((t.salience for t in real), reverse=True)

@@ -17,18 +17,20 @@ first over all themes, so the strongest claim on a word wins.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from brief.group.graph import CoMention
-from brief.group.labels import ABSTRACT_HEADS, LabelContext, surface_in_text
-from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, singular
+from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext, _expand_of, surface_in_text
+from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, normalise, singular
 from brief.group.stories import terms
 from brief.model import Event
 
 MIN_WORDS, MAX_WORDS = 2, 6
 CENTRAL_BONUS = 1.5  # a phrase of the theme's most central event
+NAME_BONUS = 1.6  # a phrase holding a name of this story ("S-300 delivery")
 HEADLINE_WEIGHT = 2.0  # a chunk of an owned headline counts as this many event uses
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
@@ -90,6 +92,15 @@ def candidates(
             uses[p] += 1
     for p in uses:
         surface[p] = surface_in_text(cm.display.get(p, p), sentences)
+    keys = [p for p, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0]))]
+    for p in keys[:12]:
+        if " " not in p:
+            # a bare word in the longer form the sources give it ("remains" -> "remains of IDF soldiers")
+            longer = _expand_of(surface[p], p, keys, sentences)
+            if " " in longer and normalise(longer) not in uses:
+                key = normalise(longer) or longer.lower()
+                uses[key] = uses[p]
+                surface[key] = longer
     for _, share, doc in ctx.owned_headlines(evs):
         for key, text in ctx.headline_chunks(doc):
             text = _strip(text)
@@ -99,7 +110,67 @@ def candidates(
             uses[key] += HEADLINE_WEIGHT * share
             surface.setdefault(key, text)
     central_keys = set(ctx.phrases_of.get(central, ())) if central else set()
+    for key, text, n in composed(cm, evs, uses, surface, sentences):
+        if key not in uses:
+            uses[key] = n
+            surface[key] = text
+            if any(k in central_keys for k in (key.split(" ", 1)[-1], key.rsplit(" ", 1)[0])):
+                central_keys.add(key)
     return uses, surface, central_keys
+
+
+_LINK_WORD = r"in|at|off|on|near|over"
+
+
+def composed(
+    cm: CoMention, evs: list[Event], uses: Counter, surface: dict[str, str], sentences: list[str], top: int = 8
+) -> list[tuple[str, str, float]]:
+    """Phrases the sources write with one of the story's own names: "<name> <phrase>", "<phrase> off <name>".
+
+    The names are the theme's most frequent non-hub entities; the phrases its most used
+    multi-word key phrases.  Only wording found in the theme's sentences is returned.
+    """
+    hubs = set(cm.hubs)
+    ents: Counter = Counter()
+    for e in evs:
+        for n in dict.fromkeys(cm.event_nodes.get(e.id, ())):
+            if cm.kind.get(n) == "entity" and n not in hubs and 2 <= len(n) <= 30 and cm.entity_label.get(n) != "PERSON":
+                ents[n] += 1  # (a label names a story, not a person)
+    names = [n for n, k in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0])) if k >= 2][:4]
+    phrases = [p for p, k in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0])) if " " in p or k >= 2][:top]
+    text = " \n ".join(sentences)
+    out = []
+    for name in names:
+        nm = re.escape(name)
+        for p in phrases:
+            shown = surface.get(p, p)
+            ph = r"[\s-]+".join(re.escape(w) for w in shown.split())
+            hits = [m.group(0) for m in re.finditer(rf"\b{nm}(?:'s|’s)?\s+{ph}\b", text, re.IGNORECASE)]
+            if cm.entity_label.get(name) in LOCATION_LABELS and len(cm.docs.get(name, ())) >= 2:
+                # "<phrase> off <place>": only a place the story is told with across documents
+                hits += [f"{m.group(1)} {m.group(2)} {name}" for m in re.finditer(
+                    rf"\b({ph})\s+({_LINK_WORD})\s+(?:the\s+)?{nm}\b", text, re.IGNORECASE)]
+            if hits:
+                best = Counter(" ".join(h.split()) for h in hits).most_common(1)[0][0]
+                out.append((f"{name.lower()} {p}", best, float(len(hits)) + 0.5 * uses[p]))
+    return out
+
+
+def _name_tokens(text: str) -> list[str]:
+    """Tokens written as names: capitalised after the first word, or with a digit or inner capital ("S-300", "IDF")."""
+    toks = text.split()
+    return [
+        t for k, t in enumerate(toks)
+        if (k > 0 and t[:1].isupper()) or (t[:1].isalpha() and (any(c.isdigit() for c in t) or any(c.isupper() for c in t[1:])))
+    ]
+
+
+def _own_names(cm: CoMention, evs: list[Event], themes: list[list[Event]]) -> set[str]:
+    """Words of the non-hub names this theme holds most of the uses of (2+ events)."""
+    hubs = set(cm.hubs)
+    mine = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if cm.kind.get(n) == "entity")
+    every = Counter(n for t in themes for e in t for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if n in mine)
+    return {w for n, k in mine.items() if n not in hubs and k >= 2 and k >= 0.5 * every[n] for w in terms(n)}
 
 
 def name_themes(
@@ -126,6 +197,7 @@ def name_themes(
             for w in {w for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "entity" and n not in hubs for w in terms(n)}:
                 bag[w] += 1
         bags.append(bag)
+    own_names = [_own_names(cm, evs, themes) for evs in themes]
     total: Counter = Counter()
     for bag in bags:
         total.update(bag)
@@ -134,6 +206,7 @@ def name_themes(
     for i, ((uses, surface, central_keys), bag) in enumerate(zip(per_theme, bags)):
         size = max(1.0, sum(bag.values()))
         weight = {w: (n / size) * math.log(1.0 + mean_words / max(1e-9, total[w])) for w, n in bag.items()}
+        top = max(weight.values(), default=0.0)
         for key, n in uses.items():
             text = surface.get(key, key)
             if not _usable(text, key, names):
@@ -145,8 +218,14 @@ def name_themes(
             s *= math.log1p(n)
             if key in central_keys:
                 s *= CENTRAL_BONUS
+            proper = {t for tok in _name_tokens(text) for t in terms(tok) if weight.get(t, 0.0) >= 0.3 * top}
+            if own_names[i] & set(ws) or proper:
+                s *= NAME_BONUS
             scored.append((s, i, key, text))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    if os.environ.get("BRIEF_DEBUG_LABELS"):
+        for i in range(len(themes)):
+            print(i, [(round(a, 3), t) for a, j, _, t in scored if j == i][:8])
     labels: list[str | None] = [None] * len(themes)
     used: set[str] = set()
     for t in taken or ():
