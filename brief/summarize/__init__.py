@@ -27,6 +27,7 @@ from brief.summarize.base import RunStats, Summarizer
 from brief.summarize.extractive import ExtractiveSummarizer
 from brief.summarize.keypoints import key_points
 from brief.summarize.models import DEFAULT_MODEL, available_offline, pull_hint
+from brief.summarize.timeline import timelines
 
 
 def __getattr__(name: str):  # Seq2SeqSummarizer imports jinja2; torch only when a model loads
@@ -99,6 +100,7 @@ def summarize(
     for t, stmts in zip(themes, results):
         t.summary = [s for s in stmts if s.text.strip() and s.citations]
     progress("summarize", len(themes), len(themes))
+    timelines(themes, ev, dd)
     kps = key_points(themes, index, config.key_points)
     st = getattr(summarizer, "stats", RunStats())
     info = SummarizerInfo(

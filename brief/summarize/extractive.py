@@ -229,6 +229,9 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
         if q == 0.0:
             if not relaxed or fragment or _BOILERPLATE.search(raw) or _CAPTION.search(raw) or "?" in raw or len(text.split()) < 5:
                 continue
+            if text.count("“") != text.count("”") or text.count('"') % 2 or re.search(r"\(\w{1,5}\.\)$", raw.rstrip()):
+                continue  # a quotation cut by a bad split, or a sentence cut after "(res.)"
+
             q = 0.3
         key = text.lower()
         f = features(text)
