@@ -80,6 +80,15 @@ def _strip(surface: str) -> str:
     return " ".join(words)
 
 
+def _sentence_case(text: str, name_words: set[str]) -> str:
+    """A Title Case headline chunk in sentence case; names, acronyms and codes keep their capitals."""
+    out = []
+    for w in text.split():
+        keep = w.lower().strip("'’") in name_words or not w[1:].islower() or any(c.isdigit() for c in w)
+        out.append(w if keep else w.lower())
+    return " ".join(out)
+
+
 def candidates(
     ctx: LabelContext, evs: list[Event], central: str | None, sentences: list[str]
 ) -> tuple[Counter, dict[str, str], set[str]]:
@@ -101,12 +110,17 @@ def candidates(
                 key = normalise(longer) or longer.lower()
                 uses[key] = uses[p]
                 surface[key] = longer
+    name_words = {w for n in cm.kind if cm.kind.get(n) == "entity" for w in n.lower().split()}
+    hub_names = {h.lower() for h in cm.hubs}
     for _, share, doc in ctx.owned_headlines(evs):
         for key, text in ctx.headline_chunks(doc):
-            text = _strip(text)
+            text = _sentence_case(_strip(text), name_words)
             last = text.split()[-1] if text else ""
             if not text or "'s " in text or "’s " in text or not last[:1].islower():
                 continue  # a possessive or a name at the head is no story name ("Syria with Netanyahu")
+            low = f" {text.lower()} "
+            if any(f" {h} " in low for h in hub_names):
+                continue  # the corpus-wide actors name every story, not this one
             uses[key] += HEADLINE_WEIGHT * share
             surface.setdefault(key, text)
     central_keys = set(ctx.phrases_of.get(central, ())) if central else set()
