@@ -138,10 +138,10 @@ def harbor():
 def test_extractive_cites_every_outlet_that_reports_the_event(harbor):
     docs, events, theme = harbor
     cfg = BriefConfig(summarizer="extractive", summary_sentences=3)
-    summarize([theme], events, docs, ExtractiveSummarizer(), config=cfg, progress=_noop)
-    texts = [s.text for s in theme.summary]
+    [summary] = ExtractiveSummarizer().summarize_themes([theme], {e.id: e for e in events}, {d.id: d for d in docs}, cfg)
+    texts = [s.text for s in summary]
     assert texts, "no summary"
-    walkout = next(s for s in theme.summary if "walked off" in s.text)
+    walkout = next(s for s in summary if "walked off" in s.text)
     # the event's two mentions (d-a, d-b) and the third outlet that tells the same fact (d-c)
     assert {c.doc_id for c in walkout.citations} == {"d-a", "d-b", "d-c"}
     assert not any("newsletter" in t.lower() for t in texts)
@@ -151,6 +151,16 @@ def test_extractive_cites_every_outlet_that_reports_the_event(harbor):
     assert raise_i < texts.index(walkout.text)
     # the two walk-out sentences say the same thing: only one of them is used
     assert sum("walked off" in t for t in texts) == 1
+
+
+def test_a_key_point_is_not_repeated_in_its_theme_summary(harbor):
+    docs, events, theme = harbor
+    cfg = BriefConfig(summarizer="extractive", summary_sentences=3)
+    out = summarize([theme], events, docs, ExtractiveSummarizer(), config=cfg, progress=_noop)
+    assert out.key_points and theme.summary
+    said = {tuple(s.citations[:1]) for s in out.key_points}
+    assert not any(tuple(s.citations[:1]) in said for s in theme.summary)
+    assert len(theme.summary) <= 3
 
 
 def test_gate_keeps_a_faithful_sentence_and_rejects_changed_facts(harbor):
@@ -221,7 +231,7 @@ def test_no_statement_from_boilerplate_or_fragments(any_brief):
         assert src.strip() not in dropped
         assert "?" not in s.text
         assert not re.search(r"photo|credit|subscribe|newsletter|getty|reuters/", s.text, re.I), s.text
-        assert s.text[0].isupper() and s.text[-1] in ".!\"”’'", s.text
+        assert s.text.lstrip("\"“")[0].isupper() and s.text[-1] in ".!\"”’'", s.text  # a capital (or a quotation opening with one)
         assert s.text.count("“") == s.text.count("”"), s.text
         assert len(s.text.split()) >= 6
 

@@ -99,13 +99,25 @@ def _clause(text: str, e: Event) -> str | None:
     for v in verbs:
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
             continue
+        if v.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj") or any(
+            c.dep_ == "mark" and c.lower_ != "that" and c.i < v.i for c in v.children
+        ):
+            continue  # a subordinate clause ("when the plane was returning ...") does not stand alone
         left, right = v.left_edge.i, v.right_edge.i
         span = doc[left : right + 1]
         words = len(span.text.split())
         if MIN_CLAUSE <= words < len(text.split()):
-            out = span.text
+            out = _LEAD_THAT.sub("", span.text.rstrip(" ,;:.")).strip()
             if out.count("“") != out.count("”") or out.count('"') % 2:
                 continue  # a clause cut inside a quotation
+            head = v.head
+            if v.dep_ == "ccomp" and head.pos_ == "VERB" and head.i < left:
+                # reported speech keeps its source: "..., the ministry said"
+                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    who = doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text
+                    if len(who.split()) <= 8:
+                        out = f"{out}, {who[0].lower() + who[1:] if who.split()[0].istitle() and who.split()[0].lower() in ('the', 'a', 'an') else who} {head.text}"
             return out
     return None
 
