@@ -4,18 +4,21 @@
 entry point; ``write_graph(brief, path)`` exports the graph (``--graph PATH``:
 ``.graphml`` or ``.json``).
 
-How it works (see :mod:`brief.group.graph` and :mod:`brief.group.themes`):
+How it works (see :mod:`brief.group.graph`, :mod:`brief.group.stories`,
+:mod:`brief.group.themes` and :mod:`brief.group.naming`):
 
-1. nodes are canonical entities and normalised key phrases; edges join nodes
-   mentioned in the same sentence, weighted by normalised PMI so the actors present
-   everywhere do not glue every story together; those hubs are kept out of
-   community detection and re-attached afterwards;
-2. Louvain communities (fixed seed); oversized ones split, tiny ones merged into their
-   best-connected neighbour, and merged further down to a count the corpus supports;
-3. every event goes to the community its nodes weigh most in; events with no theme
-   node go to the theme whose actor profile fits them, else to "Other developments";
-4. labels from the most central key phrases (+ the main place), themes ranked by
-   salience (independent sources, events, recency), capped by ``config.max_themes``.
+1. the co-mention graph: nodes are canonical entities and normalised key phrases,
+   edges join nodes mentioned in the same sentence, weighted by normalised PMI;
+   the actors present everywhere are its hubs;
+2. stories: an event graph joins events that share specific words and nodes
+   (tf-idf with idf over documents, so a term in most documents links nothing),
+   that happened close in time, or that neighbouring sentences tell; Louvain
+   (fixed seed) finds its communities, merged down to the count the corpus supports;
+3. themes: viable stories ranked by salience (independent sources, events,
+   recency), capped by ``config.max_themes``; leftover events join the theme whose
+   node profile they fit, else "Other developments";
+4. labels by class-based tf-idf over each theme's key phrases, owned headlines and
+   own names, no two sharing a content word.
 """
 
 from __future__ import annotations
