@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from brief import lexicon
 from brief.group.graph import CoMention
 from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext, _expand_of, surface_in_text
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, normalise, singular
@@ -58,7 +59,8 @@ def _usable(surface: str, key: str, names: set[str]) -> bool:
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
     head = singular(key.split(" ")[-1].lower())
-    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or key.split(" ")[-1] in ABSTRACT_HEADS:
+    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or key.split(" ")[-1] in ABSTRACT_HEADS \
+            or head in lexicon.words("label_heads_generic") or words[-1].lower() in lexicon.words("label_heads_generic"):
         return False
     low = surface.lower().strip()
     if low in names:

@@ -293,6 +293,9 @@ def date_order(cands: list[Candidate]) -> list[Candidate]:
     return sorted(cands, key=lambda c: c.order)
 
 
+BIG_THEME = 15  # events
+
+
 class ExtractiveSummarizer(Summarizer):
     """Few high-salience, non-redundant source sentences per theme, each cited."""
 
@@ -314,7 +317,8 @@ class ExtractiveSummarizer(Summarizer):
         out: dict[str, list[Statement]] = {}
         for k, i in enumerate(range(len(themes))):  # ranked by the group stage: the first theme gets first pick
             t = themes[i]
-            chosen = self.pick(t, events, index, n, used)
+            # a big story carries more facts than a small one: one sentence more
+            chosen = self.pick(t, events, index, n + (1 if len(t.event_ids) >= BIG_THEME else 0), used)
             used += [c.feats for c in chosen]
             out[t.id] = [c.statement(t.id, index=index) for c in chosen]
             if progress:
