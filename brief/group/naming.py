@@ -17,7 +17,6 @@ first over all themes, so the strongest claim on a word wins.
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -239,9 +238,6 @@ def name_themes(
                 s *= NAME_BONUS
             scored.append((s, i, key, text))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    if os.environ.get("BRIEF_DEBUG_LABELS"):
-        for i in range(len(themes)):
-            print(i, [(round(a, 3), t) for a, j, _, t in scored if j == i][:8])
     labels: list[str | None] = [None] * len(themes)
     used: set[str] = set()
     for t in taken or ():
