@@ -150,6 +150,13 @@ def build_themes(
     keep.sort(key=lambda x: (-x[0], x[1]))
     if unassigned and themed_events:
         unassigned = _attach_by_profile(unassigned, themed_events, cm)
+    if 0 < len(unassigned) < MIN_EVENTS and themed_events:
+        # a lone leftover is no "Other developments" section: it joins the theme it shares most names with
+        for ev in unassigned:
+            mine = set(cm.event_nodes.get(ev.id, ()))
+            best = min(keep, key=lambda x: (-len(mine & {n for e in themed_events[x[1]] for n in cm.event_nodes.get(e.id, ())}), -x[0], x[1]))
+            themed_events[best[1]].append(ev)
+        unassigned = []
 
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
