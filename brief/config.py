@@ -25,7 +25,7 @@ class BriefConfig:
     summarizer: str = "auto"
     model: str | None = None  # hub id or local folder; None -> summarize.DEFAULT_MODEL if cached
     device: str | None = None  # None -> cuda when available, else cpu
-    summary_sentences: int = 4
+    summary_sentences: int = 5  # per theme: enough room for a story's figures, names, dates and outcome
     key_points: int = 5
     # render
     handling: str = DEFAULT_HANDLING

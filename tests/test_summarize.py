@@ -243,7 +243,7 @@ def test_summaries_read_well(any_brief):
     order = {d.id: i for i, d in enumerate(seeds_brief.documents)}
     seen = set()
     for t in seeds_brief.themes:
-        assert len(t.summary) <= 4
+        assert len(t.summary) <= BriefConfig().summary_sentences
         fs = [features(s.text) for s in t.summary]
         for i in range(len(fs)):
             for j in range(i + 1, len(fs)):

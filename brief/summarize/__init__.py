@@ -25,7 +25,7 @@ from brief.errors import ConfigError, ModelError
 from brief.model import Document, Event, Statement, SummarizerInfo, Theme
 from brief.summarize.align import SourceIndex
 from brief.summarize.base import RunStats, Summarizer
-from brief.summarize.extractive import BIG_THEME, ExtractiveSummarizer
+from brief.summarize.extractive import ExtractiveSummarizer
 from brief.summarize.keypoints import key_points
 from brief.summarize.models import DEFAULT_MODEL, available_offline, pull_hint
 from brief.summarize.timeline import timelines
@@ -109,8 +109,7 @@ def summarize(
     said = {(s.theme_id, tuple(s.citations[:1])) for s in kps}
     for t in themes:
         kept = [s for s in t.summary if (s.theme_id, tuple(s.citations[:1])) not in said] or t.summary[:1]
-        cap = max(1, config.summary_sentences) + (1 if len(t.event_ids) >= BIG_THEME else 0)
-        t.summary = kept[:cap] if summarizer.kind == "extractive" else kept
+        t.summary = kept[: max(1, config.summary_sentences)] if summarizer.kind == "extractive" else kept
     st = getattr(summarizer, "stats", RunStats())
     info = SummarizerInfo(
         kind="seq2seq" if summarizer.kind == "seq2seq" else "extractive",

@@ -293,9 +293,6 @@ def date_order(cands: list[Candidate]) -> list[Candidate]:
     return sorted(cands, key=lambda c: c.order)
 
 
-BIG_THEME = 15  # events
-
-
 class ExtractiveSummarizer(Summarizer):
     """Few high-salience, non-redundant source sentences per theme, each cited."""
 
@@ -317,8 +314,7 @@ class ExtractiveSummarizer(Summarizer):
         out: dict[str, list[Statement]] = {}
         for k, i in enumerate(range(len(themes))):  # ranked by the group stage: the first theme gets first pick
             t = themes[i]
-            # a big story carries more facts than a small one: one sentence more
-            chosen = self.pick(t, events, index, n + (1 if len(t.event_ids) >= BIG_THEME else 0), used)
+            chosen = self.pick(t, events, index, n, used)
             used += [c.feats for c in chosen]
             out[t.id] = [c.statement(t.id, index=index) for c in chosen]
             if progress:

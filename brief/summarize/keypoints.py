@@ -10,6 +10,7 @@ from brief.summarize.extractive import _quote_share, quality
 
 MIN_POINTS, MAX_POINTS = 3, 5
 ONE_LINE_WORDS = 30
+LATEST = 0.8  # recency (0 earliest .. 1 latest report) of "the newest reports"
 
 
 _ATTRIBUTION_CUT = re.compile(
@@ -99,5 +100,11 @@ def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POIN
             chosen.append(s)
             feats.append(f)
             per_theme[s.theme_id] = per_theme.get(s.theme_id, 0) + 1
+    # the latest state of the situation is part of the bottom line: one point at least from the newest reports
+    if chosen and index is not None and not any(_recency(s, index) >= LATEST for s in chosen):
+        recent = [s for _, _, s in pool if _recency(s, index) >= LATEST and not any(c is s for c in chosen)
+                  and not any(similarity(features(s.text), g) > 0.45 for g in feats[:-1])]
+        if recent:
+            chosen[-1 if len(chosen) >= want else len(chosen):] = [recent[0]]
     # the bottom line first: in the order of importance they were chosen
     return [Statement(shorten(s.text), list(s.citations), s.origin, list(s.event_ids), s.theme_id) for s in chosen]
