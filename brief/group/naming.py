@@ -100,8 +100,12 @@ def candidates(
     for e in evs:
         for p in ctx.phrases_of.get(e.id, ()):
             uses[p] += 1
+    joined = " ".join(sentences).lower()
     for p in uses:
-        surface[p] = surface_in_text(cm.display.get(p, p), sentences)
+        text = surface_in_text(cm.display.get(p, p), sentences)
+        if " " in text and f"-{text.lower()}" in joined and f" {text.lower()}" not in joined:
+            text = text.split(" ", 1)[1]  # the tail of a hyphenated word ("Russian-built S-200 ..."): not a word
+        surface[p] = text
     keys = [p for p, _ in sorted(uses.items(), key=lambda kv: (-kv[1], kv[0]))]
     for p in keys[:12]:
         if " " not in p:
