@@ -92,7 +92,9 @@ class LexicalEncoder:
             if k >= 2 and (n_docs < 4 or len(term_docs[t]) / n_docs < self.hub_share)
         ]
         vocab.sort(key=lambda t: (-term_events[t], t))
-        vocab = sorted(vocab[: self.max_terms])
+        # bound the matrix (events x terms, float32) to about 200 MB on large corpora
+        cap = min(self.max_terms, max(500, 50_000_000 // max(1, len(items))))
+        vocab = sorted(vocab[:cap])
         col = {t: i for i, t in enumerate(vocab)}
         idf = np.array([math.log((1.0 + n_docs) / (1.0 + len(term_docs[t]))) + 1.0 / (1.0 + term_events[t]) for t in vocab],
                        dtype=np.float32)
@@ -193,7 +195,8 @@ def event_graph(
                 for j in at.get((doc, s - 1), []) + at.get((doc, s), []) + at.get((doc, s + 1), []):
                     if j != i:
                         row[j] += ADJACENT
-            top = np.argsort(-row, kind="stable")[:k]
+            cand = np.argpartition(-row, k - 1)[:k] if k < n - 1 else np.arange(n)
+            top = sorted(cand.tolist(), key=lambda j: (-row[j], j))[:k]
             for j in top:
                 w = float(row[j])
                 if w < MIN_SIM:
