@@ -222,37 +222,52 @@ def find_stories(g: nx.Graph, target: int, min_story: int = MIN_STORY) -> list[l
     linked = _sorted_graph(g.subgraph([n for n in g if g.degree(n) > 0]))
     if linked.number_of_nodes() == 0:
         return []
-    comms = [sorted(c) for c in nx.community.louvain_communities(linked, weight="weight", resolution=1.0, seed=SEED)]
-    comms.sort(key=lambda c: (-len(c), c[0]))
-    while len(comms) > 1:
-        of = {n: i for i, c in enumerate(comms) for n in c}
-        between: dict[tuple[int, int], float] = defaultdict(float)
-        vol = [0.0] * len(comms)
-        for a, b, w in linked.edges(data="weight"):
-            ca, cb = of.get(a), of.get(b)
-            if ca is None or cb is None:
-                continue  # a dropped island
-            vol[ca] += w
-            vol[cb] += w
-            if ca != cb:
-                between[(min(ca, cb), max(ca, cb))] += w
-        small = [i for i, c in enumerate(comms) if len(c) < min_story]
+    found = [sorted(c) for c in nx.community.louvain_communities(linked, weight="weight", resolution=1.0, seed=SEED)]
+    members: dict[int, list[str]] = dict(enumerate(found))
+    of = {n: i for i, c in members.items() for n in c}
+    nbr: dict[int, dict[int, float]] = {i: {} for i in members}  # community -> neighbour -> weight between
+    vol = {i: 0.0 for i in members}
+    for x, y, w in linked.edges(data="weight"):
+        cx, cy = of[x], of[y]
+        vol[cx] += w
+        vol[cy] += w
+        if cx != cy:
+            nbr[cx][cy] = nbr[cx].get(cy, 0.0) + w
+            nbr[cy][cx] = nbr[cy].get(cx, 0.0) + w
+
+    def key(i: int) -> tuple:
+        return (-len(members[i]), members[i][0])
+
+    def merge(i: int, j: int) -> None:
+        """Community i joins community j."""
+        members[j] = sorted(members[j] + members.pop(i))
+        vol[j] += vol.pop(i)
+        for k, w in nbr.pop(i).items():
+            nbr[k].pop(i, None)
+            if k != j:
+                nbr[j][k] = nbr[j].get(k, 0.0) + w
+                nbr[k][j] = nbr[k].get(j, 0.0) + w
+
+    while len(members) > 1:
+        small = [i for i in members if len(members[i]) < min_story]
         if small:
-            i = min(small, key=lambda i: (len(comms[i]), comms[i][0]))
-            ties = {(b if a == i else a): w for (a, b), w in between.items() if i in (a, b)}
-            if not ties:
-                comms.pop(i)  # an island too small to be a story
+            i = min(small, key=lambda i: (len(members[i]), members[i][0]))
+            if not nbr[i]:
+                members.pop(i)  # an island too small to be a story
+                vol.pop(i)
+                nbr.pop(i)
                 continue
-            j = min(ties, key=lambda j: (-ties[j], j))
-        elif len(comms) > target:
-            if not between:
+            j = min(nbr[i], key=lambda j: (-nbr[i][j], key(j)))
+            merge(i, j)
+        elif len(members) > target:
+            pairs = [(a, b) for a in members for b in nbr[a] if key(a) < key(b)]
+            if not pairs:
                 break
             # the merge that costs modularity least (a big community is not a magnet)
-            m2 = max(1e-9, sum(vol))
-            (i, j) = min(between, key=lambda p: (-(between[p] / m2 - vol[p[0]] * vol[p[1]] / (m2 * m2)), p))
+            m2 = max(1e-9, sum(vol.values()))
+            a, b = min(pairs, key=lambda p: (-(nbr[p[0]][p[1]] / m2 - vol[p[0]] * vol[p[1]] / (m2 * m2)), key(p[0]), key(p[1])))
+            merge(a, b)
         else:
             break
-        merged = sorted(comms[i] + comms[j])
-        comms = [c for k, c in enumerate(comms) if k not in (i, j)] + [merged]
-        comms.sort(key=lambda c: (-len(c), c[0]))
+    comms = sorted(members.values(), key=lambda c: (-len(c), c[0]))
     return comms
