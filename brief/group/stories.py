@@ -44,7 +44,6 @@ NEIGHBOURS = 6  # edges kept per event (k nearest)
 MIN_SIM = 0.06
 TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
 ADJACENT = 0.12  # bonus for neighbouring sentences of one article
-DOC_CONTEXT = 0.0  # weight of the article's mean vector in an event's vector
 MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -117,24 +116,6 @@ def event_day(ev: Event, published: dict[str, int]) -> int | None:
     return min(days) if days else None
 
 
-def with_context(x: np.ndarray, docs: list[str], weight: float = DOC_CONTEXT) -> np.ndarray:
-    """Each event's vector plus ``weight`` x its article's mean: an article mostly tells one story."""
-    if weight <= 0 or len(x) == 0:
-        return x
-    rows: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(docs):
-        rows[d].append(i)
-    out = x.copy()
-    for idx in rows.values():
-        mean = x[idx].mean(axis=0)
-        norm = float(np.linalg.norm(mean))
-        if norm > 0:
-            out[idx] += weight * mean / norm
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return out / norms
-
-
 def time_scale(days: list[int]) -> float:
     """Days over which closeness in time fades: twice the median gap between publication days."""
     gaps = sorted(b - a for a, b in zip(days, days[1:]))
@@ -150,7 +131,12 @@ def event_graph(
     doc_of: dict[str, str],
     encode: Callable[[Sequence[tuple[str, str, Sequence[str]]]], np.ndarray] | None = None,
 ) -> nx.Graph:
-    """Weighted k-nearest-neighbour graph of the events (nodes are event ids)."""
+    """Weighted k-nearest-neighbour graph of the events (nodes are event ids).
+
+    ``encode`` maps ``[(document id, text, nodes), ...]`` to L2-normalised rows; the
+    default is :class:`LexicalEncoder`.  A sentence embedder (``encode(list[str])``) fits
+    as ``lambda items: embedder.encode([text for _, text, _ in items])``.
+    """
     sentences = {d.id: d.sentences for d in docs}
     items = []
     for ev in events:
@@ -162,7 +148,6 @@ def event_graph(
         doc = doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id) if ev.mentions else ""
         items.append((doc, " ".join(dict.fromkeys(texts)), event_nodes.get(ev.id, [])))
     x = (encode or LexicalEncoder().encode)(items)
-    x = with_context(x, [doc for doc, _, _ in items])
     published = {d.id: d.published.toordinal() for d in docs if d.published}
     days = [event_day(ev, published) for ev in events]
     tau = time_scale(sorted(set(published.values())))
