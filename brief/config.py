@@ -30,7 +30,7 @@ class BriefConfig:
     device: str | None = None  # None -> cuda when available, else cpu
     # sentence embedder: None -> the bundled all-MiniLM-L6-v2; a folder, a cached hub id, or "lexical"
     embedder: str | None = None
-    summary_sentences: int = 4
+    summary_sentences: int = 5  # per theme: enough room for a story's figures, names, dates and outcome
     key_points: int = 5
     # render
     handling: str = DEFAULT_HANDLING

@@ -205,6 +205,34 @@ class Statement:
 
 
 @dataclass
+class TimelineEntry:
+    """One row of a theme's timeline, exactly as the brief shows it."""
+
+    event_ids: list[str]  # the events this row tells (>= 1; several when one sentence tells them)
+    date: dt.date | None  # the event's date, else the day its earliest source was published
+    text: str  # a sentence: the source sentence (trimmed to the event's clause) or who did what
+    citations: list[Citation] = field(default_factory=list)
+    date_end: dt.date | None = None
+    date_text: str = ""  # the date as printed: "12 Jul 2018", "12–19 Sep 2019", "by 6 Jul 2018", "undated"
+    tags: list[str] = field(default_factory=list)  # "negated", "unconfirmed", modality
+    new: bool = False
+    dated: bool = True  # False: the date is the report day, not a date the text gives
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_ids": list(self.event_ids),
+            "date": _iso(self.date),
+            "date_end": _iso(self.date_end),
+            "date_text": self.date_text,
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "tags": list(self.tags),
+            "new": self.new,
+            "dated": self.dated,
+        }
+
+
+@dataclass
 class Theme:
     id: str
     label: str
@@ -214,6 +242,7 @@ class Theme:
     summary: list[Statement] = field(default_factory=list)
     salience: float = 0.0
     new: bool = False
+    timeline: list[TimelineEntry] = field(default_factory=list)  # the rows the brief shows, in date order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +252,7 @@ class Theme:
             "entities": list(self.entities),
             "event_ids": list(self.event_ids),
             "summary": [s.to_dict() for s in self.summary],
+            "timeline": [r.to_dict() for r in self.timeline],
             "salience": round(self.salience, 4),
             "new": self.new,
         }

@@ -237,6 +237,9 @@ def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], 
         if e.new:
             new_events.append(e.id)
     by_id = {e.id: e for e in brief.events}
+    for t in brief.themes:  # timeline rows carry the flag of their events
+        for r in t.timeline:
+            r.new = any(by_id[i].new for i in r.event_ids if i in by_id)
     prev_themes = [t for t in previous.get("themes") or [] if isinstance(t, dict)]
     new_themes = []
     for t in brief.themes:

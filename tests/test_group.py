@@ -113,7 +113,8 @@ def test_themes_have_readable_distinct_labels_and_are_ranked(seeds_grouping):
     assert len(set(labels)) == len(labels)
     for t in themes:
         assert 1 <= len(t.label.split()) <= 10 and t.label[0].isupper()
-        assert t.keyphrases and t.entities
+        assert t.entities
+        assert t.keyphrases or t.label == "Other developments"  # the catch-all may hold phrase-less events
         assert t.id == f"t{themes.index(t) + 1}"
     real = [t for t in themes if t.label != "Other developments"]
     assert [t.salience for t in real] == sorted((t.salience for t in real), reverse=True)
@@ -336,3 +337,79 @@ def test_no_theme_spanning_several_documents_is_named_by_a_bare_word(which, requ
         if t.label == "Other developments":
             continue
         assert len(t.label.split()) >= 2, (t.label, t.keyphrases[:5])
+
+
+# -- stories (event graph) and class-based labels, on text written here -------------------------------
+
+
+def _story_docs():
+    """Two stories told by three outlets each; one actor ("Ministry") is in every sentence."""
+    from brief.model import Citation, Document, Event, Sentence
+
+    texts = {
+        "d1": ["The Ministry said the Harlow dam reservoir reached its flood mark.",
+               "The Ministry opened the Harlow dam spillway to release water.",
+               "Farmers below the Harlow dam moved cattle away from the spillway."],
+        "d2": ["Engineers at the Harlow dam released water through the spillway, the Ministry said.",
+               "The Ministry warned that the reservoir of the Harlow dam was full."],
+        "d3": ["The Ministry said cholera cases rose in the camps of Orvel.",
+               "Health workers in Orvel set up cholera clinics in the camps, the Ministry said.",
+               "The Ministry said clean water reached the Orvel camps to stop the cholera outbreak."],
+        "d4": ["Cholera clinics in the Orvel camps treated hundreds of patients, the Ministry said.",
+               "The Ministry said the cholera outbreak in Orvel slowed."],
+        "d5": ["The Ministry said the spillway of the Harlow dam stayed open.",
+               "In Orvel the cholera clinics stayed open, the Ministry said."],
+    }
+    docs, events = [], []
+    for did, sents in texts.items():
+        docs.append(Document(did, f"title {did}", " ".join(sents),
+                             sentences=[Sentence(did, i, s) for i, s in enumerate(sents)]))
+        for i, s in enumerate(sents):
+            low = s.lower()
+            ents = ["Ministry"] + [n for n in ("Harlow", "Orvel") if n.lower() in low]
+            phrases = [p for p in ("harlow dam", "spillway", "reservoir", "cholera clinics", "cholera outbreak", "camps")
+                       if p in low]
+            events.append(Event(f"e{len(events) + 1}", "say", actors=["Ministry"], mentions=[Citation(did, i)],
+                                entities=ents, keyphrases=phrases, salience=0.5))
+    return docs, events
+
+
+def test_stories_keep_two_stories_apart_although_one_actor_is_everywhere():
+    from brief.group.graph import build
+    from brief.group.stories import event_graph, find_stories
+
+    docs, events = _story_docs()
+    doc_of = {d.id: d.id for d in docs}
+    cm = build(events, [], doc_of)
+    stories = find_stories(event_graph(events, docs, cm.event_nodes, doc_of), target=2)
+    text = {e.id: docs[[d.id for d in docs].index(e.mentions[0].doc_id)].sentences[e.mentions[0].sentence].text for e in events}
+    assert len(stories) == 2
+    for story in stories:
+        kinds = {("dam" if "dam" in text[e] or "spillway" in text[e] else "cholera") for e in story}
+        assert len(kinds) == 1, [text[e] for e in story]
+
+
+def test_story_grouping_is_deterministic():
+    from brief.group.graph import build
+    from brief.group.stories import event_graph, find_stories
+
+    docs, events = _story_docs()
+    doc_of = {d.id: d.id for d in docs}
+    cm = build(events, [], doc_of)
+    runs = [find_stories(event_graph(events, docs, cm.event_nodes, doc_of), target=2) for _ in range(2)]
+    assert runs[0] == runs[1]
+
+
+def test_labels_name_each_story_and_share_no_word():
+    from brief.group.naming import label_words
+
+    docs, events = _story_docs()
+    grouping = group(events, [], docs, config=BriefConfig(), progress=_noop)
+    labels = [t.label for t in grouping.themes if t.label != "Other developments"]
+    assert len(labels) >= 2
+    words = [label_words(lab) for lab in labels]
+    assert all(not (a & b) for a, b in itertools.combinations(words, 2)), labels
+    assert all(2 <= len(lab.split()) <= 6 for lab in labels), labels
+    assert all(lab.lower() != "ministry" for lab in labels)
+    assert any("dam" in lab.lower() or "spillway" in lab.lower() for lab in labels), labels
+    assert any("cholera" in lab.lower() for lab in labels), labels

@@ -184,8 +184,9 @@ def test_every_named_theme_label_names_a_ground_truth_theme(brief):
 
 
 def test_clash_reports_from_both_outlets_land_in_one_theme(brief):
-    def cites(theme, needle):
-        return any(needle in brief.sentence_text(c) for s in theme.summary for c in s.citations)
+    def cites(theme, needle):  # the theme's statements: its summary and the key points drawn from it
+        said = theme.summary + [s for s in brief.key_points if s.theme_id == theme.id]
+        return any(needle in brief.sentence_text(c) for s in said for c in s.citations)
 
     assert any(cites(t, "23 people were arrested") and cites(t, "nineteen") for t in brief.themes), \
         [t.label for t in brief.themes]

@@ -176,8 +176,8 @@ def test_rich_brief_sections(rich_pdf):
         assert needle in t, needle
     for th in b.themes:
         assert th.label in t
-    # the timeline shows events chronologically with who/what and the source number
-    assert re.search(r"4 Mar 2031 .*met northern delegation in Valdera 2, 3", t)
+    # the timeline shows events chronologically, each as its source sentence, with the source numbers
+    assert re.search(r"4 Mar 2031 .*met the northern delegation in Valdera on Tuesday\. ?2, 3", t)
     # the method note reports boilerplate lines, input errors and the faithfulness gate
     assert re.search(r"3 lines", t) and "2 inputs skipped" in t and "1 replaced" in t
     # TOC page numbers resolve to real pages
@@ -260,7 +260,7 @@ def test_markdown_has_the_same_content(rich_pdf):
     for th in b.themes:
         assert th.label in md
     assert "## Key points" in md and "## Discrepancies between sources" in md and "## Sources" in md
-    assert "| Date | Who | What | Sources |" in md
+    assert "| Date | What happened | Sources |" in md
     assert re.search(r"\[2\]\(#src-2\)", md)
     assert "Duplicate".lower() in md.lower()
     assert "12 (Valdera Wire)" in md

@@ -138,10 +138,10 @@ def harbor():
 def test_extractive_cites_every_outlet_that_reports_the_event(harbor):
     docs, events, theme = harbor
     cfg = BriefConfig(summarizer="extractive", summary_sentences=3)
-    summarize([theme], events, docs, ExtractiveSummarizer(), config=cfg, progress=_noop)
-    texts = [s.text for s in theme.summary]
+    [summary] = ExtractiveSummarizer().summarize_themes([theme], {e.id: e for e in events}, {d.id: d for d in docs}, cfg)
+    texts = [s.text for s in summary]
     assert texts, "no summary"
-    walkout = next(s for s in theme.summary if "walked off" in s.text)
+    walkout = next(s for s in summary if "walked off" in s.text)
     # the event's two mentions (d-a, d-b) and the third outlet that tells the same fact (d-c)
     assert {c.doc_id for c in walkout.citations} == {"d-a", "d-b", "d-c"}
     assert not any("newsletter" in t.lower() for t in texts)
@@ -151,6 +151,16 @@ def test_extractive_cites_every_outlet_that_reports_the_event(harbor):
     assert raise_i < texts.index(walkout.text)
     # the two walk-out sentences say the same thing: only one of them is used
     assert sum("walked off" in t for t in texts) == 1
+
+
+def test_a_key_point_is_not_repeated_in_its_theme_summary(harbor):
+    docs, events, theme = harbor
+    cfg = BriefConfig(summarizer="extractive", summary_sentences=3)
+    out = summarize([theme], events, docs, ExtractiveSummarizer(), config=cfg, progress=_noop)
+    assert out.key_points and theme.summary
+    said = {tuple(s.citations[:1]) for s in out.key_points}
+    assert not any(tuple(s.citations[:1]) in said for s in theme.summary)
+    assert len(theme.summary) <= 3
 
 
 def test_gate_keeps_a_faithful_sentence_and_rejects_changed_facts(harbor):
@@ -221,7 +231,7 @@ def test_no_statement_from_boilerplate_or_fragments(any_brief):
         assert src.strip() not in dropped
         assert "?" not in s.text
         assert not re.search(r"photo|credit|subscribe|newsletter|getty|reuters/", s.text, re.I), s.text
-        assert s.text[0].isupper() and s.text[-1] in ".!\"”’'", s.text
+        assert s.text.lstrip("\"“")[0].isupper() and s.text[-1] in ".!\"”’'", s.text  # a capital (or a quotation opening with one)
         assert s.text.count("“") == s.text.count("”"), s.text
         assert len(s.text.split()) >= 6
 
@@ -233,7 +243,7 @@ def test_summaries_read_well(any_brief):
     order = {d.id: i for i, d in enumerate(seeds_brief.documents)}
     seen = set()
     for t in seeds_brief.themes:
-        assert len(t.summary) <= 4
+        assert len(t.summary) <= BriefConfig().summary_sentences
         fs = [features(s.text) for s in t.summary]
         for i in range(len(fs)):
             for j in range(i + 1, len(fs)):
@@ -321,3 +331,52 @@ def test_statements_cite_every_agreeing_mention_of_their_events(any_brief):
                 for m in any_brief.event(eid).mentions:
                     if not missing_facts(f, [features(any_brief.sentence_text(m))]):
                         assert m in cited, (s.text, m)
+
+
+# --------------------------------------------------------------------------- timeline rows
+
+
+def test_timeline_rows_are_sentences_dated_by_the_event_or_the_report_day(harbor):
+    from brief.summarize.timeline import theme_timeline
+
+    docs, events, theme = harbor
+    rows = theme_timeline(theme, {e.id: e for e in events}, {d.id: d for d in docs})
+    texts = [r.text for r in rows]
+    assert not any("newsletter" in t.lower() for t in texts)  # site chrome is no event
+    assert all(t[0].isupper() and t.endswith(".") for t in texts)
+    by_text = {r.text: r for r in rows}
+    walk = next(r for r in rows if "walked off" in r.text)
+    assert walk.date == dt.date(2031, 5, 6) and walk.date_text == "6 May 2031" and walk.dated
+    assert [r.date for r in rows] == sorted(r.date for r in rows)  # date order
+    assert len(by_text) == len(rows)
+    # an undated event carries the day its earliest source reported it
+    undated = Event("e9", "stop", actors=["loading"], salience=0.9, mentions=[Citation("d-b", 1)])
+    theme.event_ids.append("e9")
+    rows = theme_timeline(theme, {e.id: e for e in [*events, undated]}, {d.id: d for d in docs})
+    row = next(r for r in rows if "e9" in r.event_ids)
+    assert row.date == dt.date(2031, 5, 6) and row.date_text == "by 6 May 2031" and not row.dated
+
+
+def test_timeline_row_of_a_long_sentence_keeps_the_event_clause_and_its_source():
+    from brief.summarize.timeline import row_text
+
+    long = ("Following a week of talks with both unions in the northern ports, the harbor authority said on Tuesday "
+            "that the dock workers will return to work on Monday under a new contract that raises pay by nine percent.")
+    d = _doc("d-x", [long], published=dt.date(2031, 5, 9))
+    ev = Event("e1", "return", actors=["dock workers"], action_text="will return", mentions=[Citation("d-x", 0)])
+    text = row_text(ev, {"d-x": d})
+    assert text.startswith("The dock workers will return to work on Monday"), text
+    assert text.endswith("the harbor authority said."), text
+    assert len(text.split()) < len(long.split())
+
+
+def test_one_sentence_telling_two_events_is_one_row(harbor):
+    from brief.summarize.timeline import theme_timeline
+
+    docs, events, theme = harbor
+    twin = Event("e5", "stop", actors=["loading"], date=dt.date(2031, 5, 6), salience=0.55, mentions=[Citation("d-a", 2)])
+    theme.event_ids.append("e5")
+    rows = theme_timeline(theme, {e.id: e for e in [*events, twin]}, {d.id: d for d in docs})
+    row = next(r for r in rows if "e5" in r.event_ids)
+    assert set(row.event_ids) == {"e2", "e5"}
+    assert sum("container terminal" in r.text and "halted" in r.text for r in rows) == 1

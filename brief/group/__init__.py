@@ -4,23 +4,27 @@
 entry point; ``write_graph(brief, path)`` exports the graph (``--graph PATH``:
 ``.graphml`` or ``.json``).
 
-How it works (see :mod:`brief.group.graph` and :mod:`brief.group.themes`):
+How it works (see :mod:`brief.group.graph`, :mod:`brief.group.stories`,
+:mod:`brief.group.themes` and :mod:`brief.group.naming`):
 
-1. nodes are canonical entities and normalised key phrases; edges join nodes
-   mentioned in the same sentence, weighted by normalised PMI so the actors present
-   everywhere do not glue every story together; those hubs are kept out of
-   community detection and re-attached afterwards;
-2. Louvain communities (fixed seed); oversized ones split, tiny ones merged into their
-   best-connected neighbour, and merged further down to a count the corpus supports;
-3. every event goes to the community its nodes weigh most in; events with no theme
-   node go to the theme whose actor profile fits them, else to "Other developments";
-4. labels from the most central key phrases (+ the main place), themes ranked by
-   salience (independent sources, events, recency), capped by ``config.max_themes``.
+1. the co-mention graph: nodes are canonical entities and normalised key phrases,
+   edges join nodes mentioned in the same sentence, weighted by normalised PMI;
+   the actors present everywhere are its hubs;
+2. stories: an event graph joins events that share specific words and nodes
+   (tf-idf with idf over documents, so a term in most documents links nothing),
+   that happened close in time, or that neighbouring sentences tell; Louvain
+   (fixed seed) finds its communities, merged down to the count the corpus supports;
+3. themes: viable stories ranked by salience (independent sources, events,
+   recency), capped by ``config.max_themes``; leftover events join the theme whose
+   node profile they fit, else "Other developments";
+4. labels by class-based tf-idf over each theme's key phrases, owned headlines and
+   own names, no two sharing a content word.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +36,8 @@ from brief.config import BriefConfig
 from brief.errors import BriefError
 from brief.group.graph import CoMention, build
 from brief.group.svg import graph_svg
-from brief.group.themes import build_themes, find_communities, target_count
+from brief.group.stories import event_graph, find_stories
+from brief.group.themes import build_themes, target_count
 from brief.model import Document, Entity, Event, Theme
 
 __all__ = ["Grouping", "group", "write_graph", "graph_to_json", "GraphExportError"]
@@ -75,7 +80,7 @@ def group(
     }
     progress("group", 1, 4)
     target = target_count(cm.n_docs, len(events), max(1, config.max_themes))
-    part, assign = find_communities(cm, events, target)
+    part, assign = story_partition(cm, events, docs, doc_of, target)
     progress("group", 2, 4)
     cap = max(1, min(config.max_themes, target + 1))
     themes, comm_theme = build_themes(cm, events, docs, part, assign, cap, doc_of, max(1, config.max_themes))
@@ -84,6 +89,47 @@ def group(
     svg = graph_svg(g, themes) if g.number_of_nodes() else None
     progress("group", 4, 4)
     return Grouping(themes, g, graph_to_json(g), svg)
+
+
+class StoryPartition:
+    """Communities of events (stories) seen from the co-mention graph.
+
+    A node belongs to the story most of its events are in (hubs belong to none).
+    """
+
+    def __init__(self, cm: CoMention, comms: list[list[str]], eg: nx.Graph | None = None):
+        self.assignment: dict[str, int | None] = {}
+        # the most central event of each story: most tied to the rest of it
+        self.central: dict[int, str] = {}
+        for i, c in enumerate(comms):
+            inside = set(c)
+            strength = {e: sum(w for _, m, w in eg.edges(e, data="weight") if m in inside) if eg is not None else 0.0 for e in c}
+            self.central[i] = min(sorted(c), key=lambda e: -strength[e])
+        for i, c in enumerate(comms):
+            for eid in c:
+                self.assignment[eid] = i
+        hubs = set(cm.hubs)
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for eid, c in sorted(self.assignment.items()):
+            for n in cm.event_nodes.get(eid, ()):
+                if n not in hubs:
+                    votes[n][c] += 1
+        self.comm = {n: min(v, key=lambda c: (-v[c], c)) for n, v in sorted(votes.items())}
+
+    def members(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = defaultdict(list)
+        for n in sorted(self.comm):
+            out[self.comm[n]].append(n)
+        return dict(out)
+
+
+def story_partition(
+    cm: CoMention, events: list[Event], docs: list[Document], doc_of: dict[str, str], target: int
+) -> tuple[StoryPartition, dict[str, int | None]]:
+    """Stories of the event graph (see :mod:`brief.group.stories`); events in none map to None."""
+    eg = event_graph(events, docs, cm.event_nodes, doc_of)
+    part = StoryPartition(cm, find_stories(eg, target + 1), eg)
+    return part, {e.id: part.assignment.get(e.id) for e in events}
 
 
 def _annotate(cm: CoMention, comm: dict[str, int], comm_theme: dict[int, str], themes: list[Theme]) -> nx.Graph:

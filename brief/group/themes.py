@@ -1,7 +1,7 @@
-"""Communities of the co-mention graph -> themes (assignment, labels, salience).
+"""Stories -> themes: viability, ranking by salience, key phrases, labels, "Other developments".
 
-Deterministic: Louvain with a fixed seed over a graph built in sorted order; every
-tie is broken by a sort key.
+The stories themselves come from :mod:`brief.group.stories`; every tie here is broken
+by a sort key, so the same stories give the same themes.
 """
 
 from __future__ import annotations
@@ -10,24 +10,18 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
-import networkx as nx
 
 from brief.group.graph import CoMention
 from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
-from brief.group.phrases import DETERMINERS, content_tokens, normalise
+from brief.group.naming import name_themes
+from brief.group.phrases import content_tokens
 from brief.model import Document, Event, Theme
 
-SEED = 20240601
 MIN_EVENTS = 2  # a theme needs at least this many events ...
 MIN_MENTIONS = 2  # ... and this many distinct cited sentences
-ENTITY_NODE_WEIGHT = 0.6  # key phrases define a story more than names do
 OTHER_LABEL = "Other developments"
-RESOLUTIONS = (1.0, 0.75, 0.55, 0.4, 0.3, 0.2)
-PERIPHERY_WEIGHT = 0.5  # once-mentioned nodes count less when placing an event
-MIN_CORE = 12
-SMALL_SHARE = 0.05
-MERGE_MIN = 0.12  # share of weight (geometric mean of the two volumes) two stories must share to merge
 STORYLESS = 0.4  # salience factor of a cluster with no concrete recurring key phrase
 
 
@@ -35,106 +29,6 @@ def target_count(n_docs: int, n_events: int, max_themes: int) -> int:
     """How many themes a corpus supports: ~3-5 for a handful of articles, more for hundreds."""
     k = round(2 + 1.8 * math.log(n_docs + 1))
     return max(1, min(max_themes, k, max(1, n_events // MIN_EVENTS)))
-
-
-def _louvain(g: nx.Graph, resolution: float = 1.0) -> list[list[str]]:
-    if g.number_of_nodes() == 0:
-        return []
-    if g.number_of_edges() == 0:
-        return [[n] for n in sorted(g)]
-    comms = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=SEED)
-    return sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
-
-
-def _induced(g: nx.Graph, nodes: list[str]) -> nx.Graph:
-    """Induced subgraph with a deterministic node and edge order (networkx views iterate a set)."""
-    keep = set(nodes)
-    h = nx.Graph()
-    h.add_nodes_from((n, g.nodes[n]) for n in sorted(keep))
-    h.add_edges_from(
-        sorted((a, b, d) for a, b, d in ((min(a, b), max(a, b), d) for a, b, d in g.edges(data=True)) if a in keep and b in keep)
-    )
-    return h
-
-
-class _Partition:
-    """Core node -> community; peripheral nodes follow the community they are most tied to.
-
-    The core is the non-hub nodes that recur (two sentences or more, or a lexical tie
-    to another phrase); once-mentioned nodes only say "same sentence" and would make
-    every sentence its own clique, so they are attached after detection.
-    """
-
-    def __init__(self, cm: CoMention, events: list[Event], core: nx.Graph, periphery: list[str]):
-        self.cm = cm
-        self.events = events
-        self.core = core
-        self.periphery = periphery
-        self.comms: list[list[str]] = []
-        self.comm: dict[str, int] = {}
-        self.strength = {
-            n: cm.idf(n)
-            * (ENTITY_NODE_WEIGHT if cm.kind.get(n) == "entity" else 1.0)
-            * (1.0 if n in core else PERIPHERY_WEIGHT)
-            for n in cm.kind
-        }
-        self.weighted = [
-            (ev.id, [(n, self.strength[n]) for n in cm.event_nodes.get(ev.id, ()) if n in self.strength])
-            for ev in events
-        ]
-
-    def set(self, communities: list[list[str]]) -> None:
-        self.comms = [sorted(c) for c in communities if c]
-        self.comm = {n: i for i, c in enumerate(self.comms) for n in c}
-        g = self.cm.graph
-        for n in self.periphery:
-            ties: dict[int, float] = defaultdict(float)
-            for _, m, w in g.edges(n, data="weight"):
-                c = self.comm.get(m) if m in self.core else None
-                if c is not None:
-                    ties[c] += w
-            if ties:
-                self.comm[n] = min(ties, key=lambda c: (-ties[c], c))
-
-    def members(self) -> dict[int, list[str]]:
-        """Community -> all its nodes (core and periphery)."""
-        out: dict[int, list[str]] = defaultdict(list)
-        for n in sorted(self.comm):
-            out[self.comm[n]].append(n)
-        return dict(out)
-
-    def assign(self) -> dict[str, int | None]:
-        """Event id -> community (the one its nodes weigh most in), None when no node is in one."""
-        out: dict[str, int | None] = {}
-        comm = self.comm
-        for eid, weighted in self.weighted:
-            scores: dict[int, float] = {}
-            for n, w in weighted:
-                c = comm.get(n)
-                if c is not None:
-                    scores[c] = scores.get(c, 0.0) + w
-            if not scores:
-                out[eid] = None
-            elif len(scores) == 1:
-                out[eid] = next(iter(scores))
-            else:
-                out[eid] = min(scores, key=lambda c: (-scores[c], c))
-        return out
-
-    def connection(self) -> tuple[dict[int, Counter], Counter]:
-        """Weight between communities (core edges) and each community's volume."""
-        conn: dict[int, Counter] = defaultdict(Counter)
-        vol: Counter = Counter()
-        for a, b, w in self.core.edges(data="weight"):
-            ca, cb = self.comm.get(a), self.comm.get(b)
-            if ca is not None:
-                vol[ca] += w
-            if cb is not None:
-                vol[cb] += w
-            if ca is not None and cb is not None and ca != cb:
-                conn[ca][cb] += w
-                conn[cb][ca] += w
-        return conn, vol
 
 
 def _viable(cid: int, evs: list[Event], nodes: list[str], cm: CoMention) -> bool:
@@ -152,103 +46,6 @@ def _viable(cid: int, evs: list[Event], nodes: list[str], cm: CoMention) -> bool
     if not any(cm.kind.get(n) == "keyphrase" for n in nodes) and len(evs) < 3:
         return False
     return True
-
-
-def find_communities(cm: CoMention, events: list[Event], target: int) -> tuple[_Partition, dict[str, int | None]]:
-    hubs = set(cm.hubs)
-    g = cm.graph
-    recurring = [
-        n
-        for n in g
-        if n not in hubs and (cm.df[n] >= 2 or any(d.get("lexical", 0) > 0 for _, _, d in g.edges(n, data=True)))
-    ]
-    if len(recurring) < MIN_CORE:  # a very small corpus: everything is core
-        recurring = [n for n in g if n not in hubs]
-    core_set = set(recurring)
-    core = _induced(g, recurring)
-    periphery = sorted(n for n in g if n not in hubs and n not in core_set)
-    part = _Partition(cm, events, core, periphery)
-    by_id = {e.id: e for e in events}
-
-    def grouped(assign: dict[str, int | None]) -> dict[int, list[Event]]:
-        out: dict[int, list[Event]] = defaultdict(list)
-        for eid, c in assign.items():
-            if c is not None:
-                out[c].append(by_id[eid])
-        return out
-
-    def n_viable() -> int:
-        evs = grouped(part.assign())
-        members = part.members()
-        return sum(1 for c in members if _viable(c, evs.get(c, []), members[c], cm))
-
-    # the finest resolution that does not give far more viable communities than the corpus supports
-    # (targeted merges below do the rest better than a coarse resolution would)
-    chosen: list[list[str]] = []
-    for resolution in RESOLUTIONS:
-        part.set(_louvain(core, resolution))
-        chosen = part.comms
-        if n_viable() <= max(target + 2, int(2.5 * target)):
-            break
-    part.set(chosen)
-
-    # split oversized communities while the corpus supports more themes
-    for _ in range(4):
-        evs = grouped(part.assign())
-        members = part.members()
-        total = sum(len(v) for v in evs.values()) or 1
-        big = [c for c in sorted(members) if len(evs.get(c, [])) > max(6, 0.4 * total)]
-        if not big or n_viable() >= target:
-            break
-        c = max(big, key=lambda c: (len(evs[c]), -c))
-        sub = _louvain(_induced(core, part.comms[c]), resolution=1.5)
-        if len(sub) < 2:
-            break
-        part.set([m for k, m in enumerate(part.comms) if k != c] + sub)
-
-    # merge non-viable communities into their best-connected neighbour (or dissolve them)
-    for _ in range(len(part.comms) + 1):
-        evs = grouped(part.assign())
-        members = part.members()
-        weak = [c for c in range(len(part.comms)) if not _viable(c, evs.get(c, []), members.get(c, []), cm)]
-        if not weak:
-            break
-        c = min(weak, key=lambda c: (len(evs.get(c, [])), len(part.comms[c]), c))
-        conn, _ = part.connection()
-        comms = [list(m) for m in part.comms]
-        if conn.get(c):
-            dest = min(conn[c], key=lambda d: (-conn[c][d], d))
-            comms[dest] += comms[c]
-        comms[c] = []
-        part.set(comms)
-
-    # too many for the corpus: fold the smallest stories into the neighbour they are most tied to
-    # (size-aware, so two big distinct stories are never merged while small fragments remain)
-    for _ in range(len(part.comms) + 1):
-        if len(part.comms) <= target:
-            break
-        evs = grouped(part.assign())
-        conn, vol = part.connection()
-        merged = False
-        total = sum(len(v) for v in evs.values()) or 1
-        small = max(2 * MIN_EVENTS, SMALL_SHARE * total)
-        for c in sorted(range(len(part.comms)), key=lambda c: (len(evs.get(c, [])), c)):
-            if len(evs.get(c, [])) > small:
-                break  # only fragments are folded; substantial stories stay apart (the cap ranks them)
-            links = conn.get(c, {})
-            scored = sorted(
-                ((w / max(1e-9, math.sqrt(vol[c] * vol[d])), d) for d, w in links.items()), key=lambda x: (-x[0], x[1])
-            )
-            if scored and scored[0][0] >= MERGE_MIN:
-                comms = [list(m) for m in part.comms]
-                comms[scored[0][1]] += comms[c]
-                comms[c] = []
-                part.set(comms)
-                merged = True
-                break
-        if not merged:
-            break  # the rest are unrelated stories; the theme cap decides
-    return part, part.assign()
 
 
 # -- labels ------------------------------------------------------------------------------------
@@ -298,7 +95,7 @@ def build_themes(
     cm: CoMention,
     events: list[Event],
     docs: list[Document],
-    part: _Partition,
+    part: Any,  # .members(): community -> its graph nodes
     assign: dict[str, int | None],
     max_themes: int,
     doc_of: dict[str, str],
@@ -349,29 +146,29 @@ def build_themes(
     themed_events = {c: list(evs) for _, c, evs in keep}
     label_ctx = LabelContext(cm, events, doc_of, {d.id: d.title for d in docs if d.title and not d.duplicate_of})
     sentences_of = {d.id: d.sentences for d in docs}
-    # two themes named by the same head word ("return of remains" / "remains of soldiers") are one story
-    for _ in range(len(themed_events)):
-        heads = {}
-        for c in sorted(themed_events):
-            label, _ = make_label(label_ctx, themed_events[c], _texts(themed_events[c], sentences_of), rank_entities(themed_events[c], cm), set(members.get(c, [])), set())
-            heads[c] = _heads(label)
-        pair = next(((a, b) for a in sorted(heads) for b in sorted(heads) if a < b and heads[a] & heads[b]), None)
-        if pair is None:
-            break
-        a, b = pair
-        themed_events[a].extend(themed_events.pop(b))
-        members[a] = sorted(set(members.get(a, [])) | set(members.get(b, [])))
-        comm_alias[b] = a
     keep = [(salience(evs), c, evs) for c, evs in themed_events.items()]
     keep.sort(key=lambda x: (-x[0], x[1]))
     if unassigned and themed_events:
         unassigned = _attach_by_profile(unassigned, themed_events, cm)
+    if 0 < len(unassigned) < MIN_EVENTS and themed_events:
+        # a lone leftover is no "Other developments" section: it joins the theme it shares most names with
+        for ev in unassigned:
+            mine = set(cm.event_nodes.get(ev.id, ()))
+            best = min(keep, key=lambda x: (-len(mine & {n for e in themed_events[x[1]] for n in cm.event_nodes.get(e.id, ())}), -x[0], x[1]))
+            themed_events[best[1]].append(ev)
+        unassigned = []
 
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
     taken: set[str] = {OTHER_LABEL.lower()}
-    n_events = len(events)
-    for s, c, _ in keep:
+    central = getattr(part, "central", {})
+    named = name_themes(
+        label_ctx,
+        [themed_events[c] for _, c, _ in keep],
+        [central.get(c) for _, c, _ in keep],
+        [_texts(themed_events[c], sentences_of) for _, c, _ in keep],
+    )
+    for (s, c, _), label in zip(keep, named):
         evs = sorted(themed_events[c], key=lambda e: _event_order(e.id))
         texts = [
             sentences_of[m.doc_id][m.sentence].text
@@ -383,7 +180,8 @@ def build_themes(
         ents = rank_entities(evs, cm)
         tid = f"t{len(themes) + 1}"
         comm_theme[c] = tid
-        label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
+        if label is None:
+            label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
         taken.add(label.lower())
         themes.append(
             Theme(

@@ -15,50 +15,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from brief.model import Brief, Citation, Event, Statement, Theme
+from brief.model import Brief, Citation, Statement, Theme, TimelineEntry
+from brief.summarize.timeline import fmt_date, fmt_range, theme_timeline
 
 # Most events shown in a theme's timeline table (most salient first, then shown
 # chronologically); the rest are counted in a note and stay in the JSON output.
 MAX_TIMELINE_ROWS = 12
-# Words kept when a timeline row falls back to the source sentence.
-WHAT_WORDS = 28
-# Reporting verbs: an event whose predicate is one of these says little by itself,
-# so the timeline shows the reported sentence instead.
-_REPORTING = {
-    "say", "tell", "report", "add", "state", "note", "claim", "write", "announce", "explain",
-    "comment", "quote", "cite", "according", "be", "have", "do", "reply", "respond", "ask",
-}
 # Fonts of the co-mention figure: the @font-face families of templates/brief.css.
 FIGURE_FONTS = "Brief Sans, Brief Serif, sans-serif"
 _FONT_ATTR = re.compile(r"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
 _FONT_CSS = re.compile(r"font-family\s*:[^;\"'<>}]*;?")
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def clean_text(text: str | None) -> str:
     """Collapse runs of whitespace (newlines, NBSP) into single spaces."""
     return " ".join((text or "").replace("\u00a0", " ").split())
-
-
-def fmt_date(d: dt.date | None) -> str:
-    if d is None:
-        return "undated"
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def fmt_range(start: dt.date | None, end: dt.date | None) -> str:
-    """``12–19 Sep 2019``, ``28 May – 2 Jun 2020``, ``30 Dec 2019 – 2 Jan 2020``."""
-    if start is None and end is None:
-        return "undated"
-    if start is None or end is None or start == end:
-        return fmt_date(start or end)
-    if start > end:
-        start, end = end, start
-    if start.year == end.year and start.month == end.month:
-        return f"{start.day}–{fmt_date(end)}"
-    if start.year == end.year:
-        return f"{start.day} {_MONTHS[start.month - 1]} – {fmt_date(end)}"
-    return f"{fmt_date(start)} – {fmt_date(end)}"
 
 
 def fmt_datetime(t: dt.datetime) -> str:
@@ -69,13 +40,6 @@ def fmt_datetime(t: dt.datetime) -> str:
     return f"{fmt_date(t.date())} {t.strftime('%H:%M')}{tz}"
 
 
-def shorten(text: str, words: int = WHAT_WORDS) -> str:
-    parts = clean_text(text).split(" ")
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]).rstrip(",;:") + " …"
-
-
 @dataclass
 class StatementView:
     text: str
@@ -83,38 +47,20 @@ class StatementView:
     origin: str = "extractive"
 
 
-# a wire dateline opening a sentence: "KYIV, Ukraine — ", "QALIPH -- "
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:—|–|--)\s*")
-
-
 def _event_order(event_id: str) -> tuple[int, str]:
     digits = "".join(ch for ch in event_id if ch.isdigit())
     return (int(digits) if digits else 0, event_id)
-
-
-def _finite_phrase(action: str) -> bool:
-    """True for a verb phrase that reads as a finite clause after its subject ("met with", "has deployed").
-
-    Infinitives ("to root out") and participles opening a clause ("Lauding") make
-    a garbled who-did-what line; the row then quotes its source sentence instead.
-    """
-    first = action.split(" ", 1)[0]
-    return bool(first) and first.lower() != "to" and not first[0].isupper() and not (
-        first.endswith("ing") and " " not in action
-    )
 
 
 @dataclass
 class TimelineRow:
     date: str
     date_sort: tuple
-    who: str
     what: str
     cites: list[int]
     tags: list[str] = field(default_factory=list)
     new: bool = False
-    undated: bool = False
-    quoted: bool = False  # "what" quotes the source sentence
+    undated: bool = False  # the date is the report day ("by ..."), not one the text gives
 
 
 @dataclass
@@ -193,23 +139,13 @@ class View:
 
     def theme(self, t: Theme, i: int) -> ThemeView:
         events = [self._events[e] for e in t.event_ids if e in self._events]
-        rows: list[TimelineRow] = []
-        seen: set[tuple[str, str, str]] = set()
-        quoted: set[str] = set()  # several events of one sentence: quote that sentence once
-        shown = 0
-        for e in sorted(events, key=lambda e: (-e.salience, _event_order(e.id))):
-            if len(rows) >= self.max_timeline_rows:
-                break
-            row = self.row(e)
-            key = (row.date, row.who.lower(), row.what.lower())
-            if key in seen or (row.quoted and row.what.lower() in quoted):
-                continue
-            seen.add(key)
-            if row.quoted:
-                quoted.add(row.what.lower())
-            rows.append(row)
-        shown = len(rows)
-        rows.sort(key=lambda r: r.date_sort)
+        entries = t.timeline
+        if not entries and events:
+            # a brief made without the summarize stage (or read from an older JSON): the same rule
+            docs = {d.id: d for d in self.brief.documents}
+            entries = theme_timeline(t, self._events, docs, self.max_timeline_rows)
+        rows = [self.row(r) for r in entries[: self.max_timeline_rows]]
+        shown = sum(len(r.event_ids) for r in entries[: self.max_timeline_rows])
         actors = Counter(a for e in events for a in e.actors)
         srcs = sorted({self.nums[c.doc_id] for e in events for c in e.mentions if c.doc_id in self.nums}
                       | {n for s in t.summary for n in (self.nums.get(c.doc_id) for c in s.citations) if n})
@@ -225,60 +161,19 @@ class View:
             sources=srcs,
         )
 
-    def row(self, e: Event) -> TimelineRow:
-        if e.date is not None:
-            date = fmt_range(e.date, e.date_end) if e.date_end else fmt_date(e.date)
-            sort = (0, e.date.toordinal(), e.id)
-        elif e.date_text:
-            date = f"“{clean_text(e.date_text)}”"
-            sort = (1, 0, e.id)
-        elif (reported := self._reported(e)) is not None:
-            # no date in the text: the earliest report is an upper bound, and says so
-            date = f"by {fmt_date(reported)}"
-            sort = (0, reported.toordinal(), e.id)
-        else:
-            date = "undated"
-            sort = (2, 0, e.id)
-        who = ", ".join(clean_text(a) for a in e.actors[:3] if clean_text(a))
-        if len(e.actors) > 3:
-            who += f" +{len(e.actors) - 3}"
-        quoted = False
-        action = clean_text(e.action_text) or clean_text(e.action)
-        if action and e.action.lower() not in _REPORTING and (e.targets or e.locations) and e.actors \
-                and _finite_phrase(action):
-            what = action
-            if e.targets:
-                what += " " + ", ".join(clean_text(x) for x in e.targets[:3])
-            if e.locations:
-                what += " in " + ", ".join(clean_text(x) for x in e.locations[:2])
-        elif e.mentions and self._sentence(e.mentions[0]):
-            what = shorten(_DATELINE.sub("", self._sentence(e.mentions[0]), count=1))
-            quoted = True
-        else:
-            what = " ".join(x for x in [action, ", ".join(e.targets)] if x)
-        tags = []
-        if e.negated:
-            tags.append("negated")
-        if e.hedged:
-            tags.append("unconfirmed")
-        if e.modality:
-            tags.append(clean_text(e.modality))
-        if e.attribution:
-            tags.append(clean_text(e.attribution))
-        return TimelineRow(date, sort, who or "—", what or "—", self.cites(e.mentions), tags, e.new, e.date is None,
-                           quoted)
-
-    def _reported(self, e: Event):
-        """The earliest publication date of the documents reporting ``e`` (or None)."""
-        days = []
-        for c in e.mentions:
-            try:
-                d = self.brief.document(c.doc_id)
-            except KeyError:
-                continue
-            if d.published is not None:
-                days.append(d.published)
-        return min(days) if days else None
+    def row(self, r: TimelineEntry) -> TimelineRow:
+        """A stored timeline row, as the tables print it (date as written, text, sources)."""
+        new = any(self._events[i].new for i in r.event_ids if i in self._events) or r.new
+        sort = (0 if r.date else 1, r.date.toordinal() if r.date else 0, _event_order(r.event_ids[0]) if r.event_ids else (0, ""))
+        return TimelineRow(
+            date=clean_text(r.date_text) or (fmt_date(r.date) if r.date else "undated"),
+            date_sort=sort,
+            what=clean_text(r.text) or "—",
+            cites=self.cites(r.citations),
+            tags=[clean_text(x) for x in r.tags if clean_text(x)],
+            new=new,
+            undated=not r.dated,
+        )
 
     def _discrepancies(self, b: Brief) -> list[dict[str, Any]]:
         """Rows of the discrepancy table, most important first; each also listed under its themes."""
@@ -309,12 +204,6 @@ class View:
         except KeyError:
             return "unknown source"
         return clean_text(d.outlet) or clean_text(d.title) or "unknown source"
-
-    def _sentence(self, c: Citation) -> str:
-        try:
-            return self.brief.sentence_text(c)
-        except (KeyError, IndexError):
-            return ""
 
     @staticmethod
     def _graph_uri(svg: str | None) -> str | None:

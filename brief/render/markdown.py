@@ -60,12 +60,12 @@ def render_markdown(brief: Brief, *, view: View | None = None) -> str:
             more = f" ({len(t.timeline)} most significant of {len(t.timeline) + t.hidden_events} events)" if t.hidden_events else ""
             add(f"**Timeline{more}**")
             add("")
-            add("| Date | Who | What | Sources |")
-            add("| --- | --- | --- | --- |")
+            add("| Date | What happened | Sources |")
+            add("| --- | --- | --- |")
             for r in t.timeline:
                 what = e(r.what) + "".join(f" *({e(x)})*" for x in r.tags)
                 new = " **new**" if r.new else ""
-                add(f"| {e(r.date)}{new} | {e(r.who)} | {what} | {', '.join(f'[{n}](#src-{n})' for n in r.cites)} |")
+                add(f"| {e(r.date)}{new} | {what} | {', '.join(f'[{n}](#src-{n})' for n in r.cites)} |")
             add("")
     add("## Discrepancies between sources")
     add("")

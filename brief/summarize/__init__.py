@@ -15,6 +15,7 @@ Every statement carries the citations of the source sentences that support it
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from brief.summarize.base import RunStats, Summarizer
 from brief.summarize.extractive import ExtractiveSummarizer
 from brief.summarize.keypoints import key_points
 from brief.summarize.models import DEFAULT_MODEL, available_offline, pull_hint
+from brief.summarize.timeline import timelines
 
 
 def __getattr__(name: str):  # Seq2SeqSummarizer imports jinja2; torch only when a model loads
@@ -92,14 +94,22 @@ def summarize(
     progress("summarize", 0, len(themes))
     summarizer.stats = RunStats()
     params = inspect.signature(summarizer.summarize_themes).parameters
+    # an extractive summary picks one sentence more per theme: a sentence that becomes a key point
+    # leaves its theme's summary (the brief never says one thing twice)
+    wide = dataclasses.replace(config, summary_sentences=config.summary_sentences + 1) if summarizer.kind == "extractive" else config
     if "index" in params:
-        results = summarizer.summarize_themes(themes, ev, dd, config, progress, index=index)
+        results = summarizer.summarize_themes(themes, ev, dd, wide, progress, index=index)
     else:  # a Summarizer with the minimal signature
-        results = summarizer.summarize_themes(themes, ev, dd, config)
+        results = summarizer.summarize_themes(themes, ev, dd, wide)
     for t, stmts in zip(themes, results):
         t.summary = [s for s in stmts if s.text.strip() and s.citations]
     progress("summarize", len(themes), len(themes))
+    timelines(themes, ev, dd)
     kps = key_points(themes, index, config.key_points)
+    said = {(s.theme_id, tuple(s.citations[:1])) for s in kps}
+    for t in themes:
+        kept = [s for s in t.summary if (s.theme_id, tuple(s.citations[:1])) not in said] or t.summary[:1]
+        t.summary = kept[: max(1, config.summary_sentences)] if summarizer.kind == "extractive" else kept
     st = getattr(summarizer, "stats", RunStats())
     info = SummarizerInfo(
         kind="seq2seq" if summarizer.kind == "seq2seq" else "extractive",

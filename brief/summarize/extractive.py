@@ -229,6 +229,9 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
         if q == 0.0:
             if not relaxed or fragment or _BOILERPLATE.search(raw) or _CAPTION.search(raw) or "?" in raw or len(text.split()) < 5:
                 continue
+            if text.count("“") != text.count("”") or text.count('"') % 2 or re.search(r"\(\w{1,5}\.\)$", raw.rstrip()):
+                continue  # a quotation cut by a bad split, or a sentence cut after "(res.)"
+
             q = 0.3
         key = text.lower()
         f = features(text)
@@ -241,8 +244,8 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
         central = len((f.content | f.names) & terms) / max(1, min(len(terms), 5))
         corroboration = min(1.0, math.log2(n_docs) / 2) if n_docs > 1 else 0.0
         position = 1.0 / (1.0 + 0.08 * c.sentence)
-        density = min(1.0, (len(f.names) + len(f.numbers) + len(f.dates)) / 5)
-        score = q * (0.3 * sal + 0.25 * min(1.0, central) + 0.2 * corroboration + 0.15 * position + 0.1 * density)
+        density = fact_density(text, f)
+        score = q * (0.25 * sal + 0.2 * min(1.0, central) + 0.15 * corroboration + 0.1 * position + 0.3 * density)
         dates = [ev.date for ev in cevs if ev.date]
         date = min(dates) if dates else doc.published
         cand = Candidate(
@@ -252,6 +255,16 @@ def theme_candidates(theme: Theme, events: dict[str, Event], index: SourceIndex,
         seen_text[key] = cand
         out.append(cand)
     return out
+
+
+_SHORT_QUOTE = re.compile(r"[“\"]([^”\"]{3,60})[”\"]")
+
+
+def fact_density(text: str, f: Features) -> float:
+    """0..1: how many checkable facts a sentence carries -- figures, names, dates, and short
+    quoted words (the phrases sources put in quotation marks: a verdict, a warning)."""
+    quotes = len(_SHORT_QUOTE.findall(text))
+    return min(1.0, (len(f.names) + 1.5 * len(f.numbers) + len(f.dates) + 1.5 * quotes) / 6)
 
 
 def mmr(cands: list[Candidate], n: int, *, lam: float = 0.7, max_sim: float = 0.45,

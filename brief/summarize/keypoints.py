@@ -10,6 +10,7 @@ from brief.summarize.extractive import _quote_share, quality
 
 MIN_POINTS, MAX_POINTS = 3, 5
 ONE_LINE_WORDS = 30
+LATEST = 0.8  # recency (0 earliest .. 1 latest report) of "the newest reports"
 
 
 _ATTRIBUTION_CUT = re.compile(
@@ -67,24 +68,43 @@ def _score(s: Statement, index: SourceIndex | None = None) -> float:
 
 
 def key_points(themes: list[Theme], index: SourceIndex | None, k: int = MAX_POINTS) -> list[Statement]:
-    """The strongest statement of each top theme first, then second-best ones, never two alike."""
+    """The most important statements of the whole brief, bottom line first, never two alike.
+
+    Every theme summary statement competes: its own score (corroboration, facts, lede,
+    recency) times the weight of its theme (salience relative to the top theme), at most
+    two from one theme, the catch-all theme last.
+    """
     want = max(MIN_POINTS, min(MAX_POINTS, k or MAX_POINTS))
-    # themes come ranked by the group stage (most salient first, the catch-all theme last)
-    pools = [sorted([s for s in t.summary if s.citations], key=lambda s: -_score(s, index)) for t in themes]
+    top = max((t.salience for t in themes), default=0.0) or 1.0
+    pool = []
+    for rank, t in enumerate(themes):
+        weight = 0.5 + 0.5 * (t.salience / top) if t.salience > 0 else 0.5 / (1 + rank)
+        for s in t.summary:
+            if s.citations:
+                pool.append((_score(s, index) * weight, rank, s))
+    pool.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[Statement] = []
     feats = []
-    for rnd in range(3):
-        for pool in pools:
+    per_theme: dict[str | None, int] = {}
+    for long_ok in (False, True):
+        for _, _, s in pool:
             if len(chosen) >= want:
                 break
-            for s in pool:
-                f = features(s.text)
-                if any(similarity(f, g) > 0.45 for g in feats):
-                    continue
-                if rnd == 0 and len(shorten(s.text).split()) > ONE_LINE_WORDS + 10 and len(pool) > 1:
-                    continue  # a long sentence only when the theme has nothing shorter
-                chosen.append(Statement(shorten(s.text), list(s.citations), s.origin, list(s.event_ids), s.theme_id))
-                feats.append(f)
-                pool.remove(s)
-                break
-    return chosen
+            if any(c is s for c in chosen) or per_theme.get(s.theme_id, 0) >= 2:
+                continue
+            if not long_ok and len(shorten(s.text).split()) > ONE_LINE_WORDS + 10:
+                continue  # a long sentence only when nothing shorter is left
+            f = features(s.text)
+            if any(similarity(f, g) > 0.45 for g in feats):
+                continue
+            chosen.append(s)
+            feats.append(f)
+            per_theme[s.theme_id] = per_theme.get(s.theme_id, 0) + 1
+    # the latest state of the situation is part of the bottom line: one point at least from the newest reports
+    if chosen and index is not None and not any(_recency(s, index) >= LATEST for s in chosen):
+        recent = [s for _, _, s in pool if _recency(s, index) >= LATEST and not any(c is s for c in chosen)
+                  and not any(similarity(features(s.text), g) > 0.45 for g in feats[:-1])]
+        if recent:
+            chosen[-1 if len(chosen) >= want else len(chosen):] = [recent[0]]
+    # the bottom line first: in the order of importance they were chosen
+    return [Statement(shorten(s.text), list(s.citations), s.origin, list(s.event_ids), s.theme_id) for s in chosen]

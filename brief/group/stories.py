@@ -1,0 +1,258 @@
+"""Stories: events clustered by what they say, what they name and when they happened.
+
+The co-mention graph (:mod:`brief.group.graph`) stays the backbone: an event's
+entity and key-phrase nodes are part of its vector, and the labels are read from
+it.  What this module adds is an *event* graph: two events are close when
+
+* their sentences and nodes share specific terms (a lexical, tf-idf cosine; see
+  :func:`encode` -- a sentence embedder with the same ``encode(texts)`` contract
+  can replace it);
+* they happened close in time (event date, else the day the source was published);
+* they are told in neighbouring sentences of one article.
+
+Terms are weighted by their inverse *document* frequency, and a term used by most
+documents weighs nothing, so the actors present everywhere cannot glue stories
+together.  Louvain (fixed seed) finds the communities; fragments are then merged
+into the community they are most tied to, and communities are merged further down
+to the count the corpus supports.  Everything is sorted and seeded: the same input
+gives the same stories.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+import networkx as nx
+import numpy as np
+
+from brief.group.phrases import singular
+from brief.model import Document, Event
+
+try:  # spaCy's English stop words (a hard dependency)
+    from spacy.lang.en.stop_words import STOP_WORDS as _STOP
+except Exception:  # pragma: no cover
+    _STOP = set()
+
+SEED = 20240601
+HUB_DOC_SHARE = 0.6  # a term in at least this share of the documents carries no story
+MAX_TERMS = 6000  # vocabulary bound (the most widely used linking terms are kept)
+NODE_WEIGHT = 2.0  # an entity / key-phrase node counts as this many words
+NEIGHBOURS = 6  # edges kept per event (k nearest)
+MIN_SIM = 0.06
+TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
+ADJACENT = 0.12  # bonus for neighbouring sentences of one article
+MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+
+
+def terms(text: str) -> list[str]:
+    """Content words of ``text``: lower-cased, singular, stop words and short words left out."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in _STOP:
+            continue
+        out.append(singular(w))
+    return out
+
+
+class LexicalEncoder:
+    """tf-idf vectors over words (and graph nodes), with idf over *documents*.
+
+    ``encode(items)`` takes, per event, ``(document id, text, nodes)`` and returns an
+    L2-normalised matrix (one row per event), as a sentence embedder would.
+    """
+
+    def __init__(self, hub_share: float = HUB_DOC_SHARE, max_terms: int = MAX_TERMS):
+        self.hub_share = hub_share
+        self.max_terms = max_terms
+
+    def encode(self, items: Sequence[tuple[str, str, Sequence[str]]]) -> np.ndarray:
+        bags: list[Counter] = []
+        term_docs: dict[str, set[str]] = defaultdict(set)
+        term_events: Counter = Counter()
+        for doc, text, nodes in items:
+            bag = Counter(terms(text))
+            for n in nodes:
+                bag["\x00" + n.lower()] += NODE_WEIGHT
+            bags.append(bag)
+            term_events.update(bag.keys())
+            for t in bag:
+                term_docs[t].add(doc)
+        n_docs = max(1, len({doc for doc, _, _ in items}))
+        vocab = [
+            t
+            for t, k in term_events.items()
+            if k >= 2 and (n_docs < 4 or len(term_docs[t]) / n_docs < self.hub_share)
+        ]
+        vocab.sort(key=lambda t: (-term_events[t], t))
+        # bound the matrix (events x terms, float32) to about 200 MB on large corpora
+        cap = min(self.max_terms, max(500, 50_000_000 // max(1, len(items))))
+        vocab = sorted(vocab[:cap])
+        col = {t: i for i, t in enumerate(vocab)}
+        idf = np.array([math.log((1.0 + n_docs) / (1.0 + len(term_docs[t]))) + 1.0 / (1.0 + term_events[t]) for t in vocab],
+                       dtype=np.float32)
+        x = np.zeros((len(items), max(1, len(vocab))), dtype=np.float32)
+        for i, bag in enumerate(bags):
+            for t, c in bag.items():
+                j = col.get(t)
+                if j is not None:
+                    x[i, j] = (1.0 + math.log(c)) * idf[j] if c >= 1 else c * idf[j]
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return x / norms
+
+
+def event_day(ev: Event, published: dict[str, int]) -> int | None:
+    """The event's day (ordinal): its own date, else the earliest publication of its sources."""
+    if ev.date is not None:
+        return ev.date.toordinal()
+    days = [published[c.doc_id] for c in ev.mentions if c.doc_id in published]
+    return min(days) if days else None
+
+
+def time_scale(days: list[int]) -> float:
+    """Days over which closeness in time fades: twice the median gap between publication days."""
+    gaps = sorted(b - a for a, b in zip(days, days[1:]))
+    if not gaps:
+        return 7.0
+    return max(2.0, 2.0 * gaps[len(gaps) // 2])
+
+
+def event_graph(
+    events: list[Event],
+    docs: list[Document],
+    event_nodes: dict[str, list[str]],
+    doc_of: dict[str, str],
+    encode: Callable[[Sequence[tuple[str, str, Sequence[str]]]], np.ndarray] | None = None,
+) -> nx.Graph:
+    """Weighted k-nearest-neighbour graph of the events (nodes are event ids).
+
+    ``encode`` maps ``[(document id, text, nodes), ...]`` to L2-normalised rows; the
+    default is :class:`LexicalEncoder`.  A sentence embedder (``encode(list[str])``) fits
+    as ``lambda items: embedder.encode([text for _, text, _ in items])``.
+    """
+    sentences = {d.id: d.sentences for d in docs}
+    items = []
+    for ev in events:
+        texts = []
+        for c in ev.mentions:
+            ss = sentences.get(c.doc_id, [])
+            if 0 <= c.sentence < len(ss):
+                texts.append(ss[c.sentence].text)
+        doc = doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id) if ev.mentions else ""
+        items.append((doc, " ".join(dict.fromkeys(texts)), event_nodes.get(ev.id, [])))
+    x = (encode or LexicalEncoder().encode)(items)
+    published = {d.id: d.published.toordinal() for d in docs if d.published}
+    days = [event_day(ev, published) for ev in events]
+    tau = time_scale(sorted(set(published.values())))
+    day_arr = np.array([d if d is not None else 0 for d in days], dtype=np.float64)
+    has_day = np.array([d is not None for d in days])
+    first = [(doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id), ev.mentions[0].sentence) if ev.mentions else None
+             for ev in events]
+    at: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, f in enumerate(first):
+        if f is not None:
+            at[f].append(i)
+    g = nx.Graph()
+    g.add_nodes_from(ev.id for ev in events)
+    n = len(events)
+    k = min(NEIGHBOURS, max(1, n - 1))
+    for lo in range(0, n, 512):
+        hi = min(n, lo + 512)
+        sim = x[lo:hi] @ x.T
+        gap = np.abs(day_arr[lo:hi, None] - day_arr[None, :])
+        close = np.exp(-gap / tau)
+        both = has_day[lo:hi, None] & has_day[None, :]
+        close = np.where(both, close, 0.6)
+        sim = sim * (TIME_FLOOR + (1.0 - TIME_FLOOR) * close)
+        for r in range(hi - lo):
+            i = lo + r
+            row = sim[r]
+            row[i] = 0.0
+            if first[i] is not None:
+                doc, s = first[i]
+                for j in at.get((doc, s - 1), []) + at.get((doc, s), []) + at.get((doc, s + 1), []):
+                    if j != i:
+                        row[j] += ADJACENT
+            cand = np.argpartition(-row, k - 1)[:k] if k < n - 1 else np.arange(n)
+            top = sorted(cand.tolist(), key=lambda j: (-row[j], j))[:k]
+            for j in top:
+                w = float(row[j])
+                if w < MIN_SIM:
+                    break
+                a, b = events[i].id, events[int(j)].id
+                if g.has_edge(a, b):
+                    g[a][b]["weight"] = max(g[a][b]["weight"], w)
+                else:
+                    g.add_edge(a, b, weight=w)
+    return g
+
+
+def _sorted_graph(g: nx.Graph) -> nx.Graph:
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    h.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in g.edges(data=True)))
+    return h
+
+
+def find_stories(g: nx.Graph, target: int, min_story: int = MIN_STORY) -> list[list[str]]:
+    """Communities of the event graph, merged down to ``target`` (isolated events left out)."""
+    g = _sorted_graph(g)
+    linked = _sorted_graph(g.subgraph([n for n in g if g.degree(n) > 0]))
+    if linked.number_of_nodes() == 0:
+        return []
+    found = [sorted(c) for c in nx.community.louvain_communities(linked, weight="weight", resolution=1.0, seed=SEED)]
+    members: dict[int, list[str]] = dict(enumerate(found))
+    of = {n: i for i, c in members.items() for n in c}
+    nbr: dict[int, dict[int, float]] = {i: {} for i in members}  # community -> neighbour -> weight between
+    vol = {i: 0.0 for i in members}
+    for x, y, w in linked.edges(data="weight"):
+        cx, cy = of[x], of[y]
+        vol[cx] += w
+        vol[cy] += w
+        if cx != cy:
+            nbr[cx][cy] = nbr[cx].get(cy, 0.0) + w
+            nbr[cy][cx] = nbr[cy].get(cx, 0.0) + w
+
+    def key(i: int) -> tuple:
+        return (-len(members[i]), members[i][0])
+
+    def merge(i: int, j: int) -> None:
+        """Community i joins community j."""
+        members[j] = sorted(members[j] + members.pop(i))
+        vol[j] += vol.pop(i)
+        for k, w in nbr.pop(i).items():
+            nbr[k].pop(i, None)
+            if k != j:
+                nbr[j][k] = nbr[j].get(k, 0.0) + w
+                nbr[k][j] = nbr[k].get(j, 0.0) + w
+
+    while len(members) > 1:
+        small = [i for i in members if len(members[i]) < min_story]
+        if small:
+            i = min(small, key=lambda i: (len(members[i]), members[i][0]))
+            if not nbr[i]:
+                members.pop(i)  # an island too small to be a story
+                vol.pop(i)
+                nbr.pop(i)
+                continue
+            j = min(nbr[i], key=lambda j: (-nbr[i][j], key(j)))
+            merge(i, j)
+        elif len(members) > target:
+            pairs = [(a, b) for a in members for b in nbr[a] if key(a) < key(b)]
+            if not pairs:
+                break
+            # the merge that costs modularity least (a big community is not a magnet)
+            m2 = max(1e-9, sum(vol.values()))
+            a, b = min(pairs, key=lambda p: (-(nbr[p[0]][p[1]] / m2 - vol[p[0]] * vol[p[1]] / (m2 * m2)), key(p[0]), key(p[1])))
+            merge(a, b)
+        else:
+            break
+    comms = sorted(members.values(), key=lambda c: (-len(c), c[0]))
+    return comms
