@@ -326,3 +326,25 @@ def test_pdf_annex_lists_the_cited_sources_and_counts_the_rest(examples_brief):
     for d in brief.documents:
         if d.id in cited:
             assert _norm(d.title)[:30] in pdf, d.title
+
+
+def test_pdf_stays_bounded_however_many_sources_a_statement_has(examples_brief):
+    import copy
+
+    from brief.model import Citation, Discrepancy, DiscrepancyValue
+    from brief.render.context import PDF_MAX_CITES, PDF_MAX_DISCREPANCIES
+
+    brief = copy.deepcopy(examples_brief)
+    docs = brief.documents
+    assert len(docs) > PDF_MAX_CITES
+    kp = brief.key_points[0]
+    kp.citations = [Citation(d.id, 0) for d in docs if d.sentences]
+    brief.discrepancies = [
+        Discrepancy(fact=f"figure {i}", values=[DiscrepancyValue(str(i), docs[0].id, 0), DiscrepancyValue(str(i + 1), docs[1].id, 0)])
+        for i in range(PDF_MAX_DISCREPANCIES + 5)]
+    pdf = _norm(" ".join(_text(render_pdf(brief))))
+    more = len(kp.citations) - PDF_MAX_CITES
+    assert f"+{more}]" in pdf.replace(" ]", "]"), pdf[:1500]
+    assert "5 less important discrepancies not shown here" in pdf
+    html = render_html(brief)
+    assert "5 less important" not in html and f"figure {PDF_MAX_DISCREPANCIES + 4}" in html

@@ -21,6 +21,9 @@ from brief.summarize.timeline import fmt_date, fmt_range, theme_timeline
 # Most events shown in a theme's timeline table (most salient first, then shown
 # chronologically); the rest are counted in a note and stay in the JSON output.
 MAX_TIMELINE_ROWS = 12
+# The PDF is read, not searched: past these, it counts what it leaves to the HTML and JSON.
+PDF_MAX_CITES = 6  # source numbers after one statement, timeline row or value
+PDF_MAX_DISCREPANCIES = 25  # rows of the discrepancy table (most important first)
 # Fonts of the co-mention figure: the @font-face families of templates/brief.css.
 FIGURE_FONTS = "Brief Sans, Brief Serif, sans-serif"
 _FONT_ATTR = re.compile(r"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
@@ -38,6 +41,12 @@ def fmt_datetime(t: dt.datetime) -> str:
         off = t.utcoffset()
         tz = " UTC" if not off else f" UTC{t.strftime('%z')[:3]}:{t.strftime('%z')[3:]}"
     return f"{fmt_date(t.date())} {t.strftime('%H:%M')}{tz}"
+
+
+class Cites(list):
+    """Source numbers shown after a statement; ``more`` counts the ones left out."""
+
+    more: int = 0
 
 
 @dataclass
@@ -75,6 +84,7 @@ class ThemeView:
     actors: list[str]
     sources: list[int]
     discrepancies: list[dict[str, Any]] = field(default_factory=list)  # those about this theme's events
+    sources_more: int = 0  # sources of the theme's events the compact view does not list
 
 
 @dataclass
@@ -95,10 +105,14 @@ class SourceView:
 class View:
     """Everything a template needs, derived from one Brief."""
 
-    def __init__(self, brief: Brief, *, max_timeline_rows: int = MAX_TIMELINE_ROWS, cited_sources_only: bool = False):
-        """``cited_sources_only`` (the PDF) lists only the sources the brief cites in its annex and
-        counts the rest (``sources_omitted``); the HTML, Markdown and JSON list every source."""
+    def __init__(self, brief: Brief, *, max_timeline_rows: int = MAX_TIMELINE_ROWS, compact: bool = False):
+        """``compact`` (the PDF) bounds the document whatever the corpus size: at most
+        ``PDF_MAX_CITES`` source numbers after a statement, the ``PDF_MAX_DISCREPANCIES`` most
+        important discrepancies, and a sources annex of the sources it cites, each with a count
+        of what it leaves out; the HTML, Markdown and JSON show everything."""
         self.brief = brief
+        self.compact = compact
+        self.max_cites = PDF_MAX_CITES if compact else None
         self.nums = brief.source_numbers()
         self._cite_count: Counter[int] = Counter()
         self._events = {e.id: e for e in brief.events}
@@ -114,12 +128,13 @@ class View:
         self.n_unique_sources = sum(1 for d in b.documents if not d.duplicate_of)
         self.key_points = [self.statement(s) for s in b.key_points if clean_text(s.text)]
         self.themes = [self.theme(t, i) for i, t in enumerate(b.themes, start=1)]
+        self.discrepancies_omitted = 0
         self.discrepancies = self._discrepancies(b)
         self.graph_uri = self._graph_uri(b.graph_svg)
         self.graph_caption = self._graph_caption(b.graph)
         self.sources = self._sources()
         self.sources_omitted = 0
-        if cited_sources_only:
+        if compact:
             kept = [x for x in self.sources if x.cited]
             self.sources_omitted = len(self.sources) - len(kept)
             self.sources = kept
@@ -128,9 +143,12 @@ class View:
         self.new_themes = sum(1 for t in self.themes if t.new)
 
     # -- pieces ------------------------------------------------------------
-    def cites(self, citations: list[Citation]) -> list[int]:
-        """Distinct source numbers of ``citations``, ascending; unknown documents are skipped."""
-        out = sorted({self.nums[c.doc_id] for c in citations if c.doc_id in self.nums})
+    def cites(self, citations: list[Citation]) -> Cites:
+        """Distinct source numbers of ``citations``, ascending (at most ``max_cites`` of them, the
+        rest counted in ``.more``); unknown documents are skipped."""
+        numbers = sorted({self.nums[c.doc_id] for c in citations if c.doc_id in self.nums})
+        out = Cites(numbers[: self.max_cites] if self.max_cites else numbers)
+        out.more = len(numbers) - len(out)
         self._cite_count.update(out)
         return out
 
@@ -147,18 +165,24 @@ class View:
         rows = [self.row(r) for r in entries[: self.max_timeline_rows]]
         shown = sum(len(r.event_ids) for r in entries[: self.max_timeline_rows])
         actors = Counter(a for e in events for a in e.actors)
+        summary = [self.statement(s) for s in t.summary if clean_text(s.text)]
         srcs = sorted({self.nums[c.doc_id] for e in events for c in e.mentions if c.doc_id in self.nums}
                       | {n for s in t.summary for n in (self.nums.get(c.doc_id) for c in s.citations) if n})
+        shown_srcs = srcs
+        if self.compact:  # the ones its summary and timeline cite (the annex lists exactly those)
+            cited = {n for x in summary for n in x.cites} | {n for r in rows for n in r.cites}
+            shown_srcs = [n for n in srcs if n in cited]
         return ThemeView(
             id=t.id,
             anchor=f"theme-{i}",
             label=clean_text(t.label) or f"Theme {i}",
             new=t.new,
-            summary=[self.statement(s) for s in t.summary if clean_text(s.text)],
+            summary=summary,
             timeline=rows,
             hidden_events=max(0, len(events) - shown),
             actors=[a for a, _ in actors.most_common(6)],
-            sources=srcs,
+            sources=shown_srcs,
+            sources_more=len(srcs) - len(shown_srcs),
         )
 
     def row(self, r: TimelineEntry) -> TimelineRow:
@@ -182,7 +206,11 @@ class View:
         for e in b.events:
             for c in e.mentions:
                 cited_in.setdefault((c.doc_id, c.sentence), set()).add(e.id)
-        for d in sorted(b.discrepancies, key=lambda d: -d.importance):
+        ranked = sorted(b.discrepancies, key=lambda d: -d.importance)
+        if self.compact:
+            self.discrepancies_omitted = max(0, len(ranked) - PDF_MAX_DISCREPANCIES)
+            ranked = ranked[:PDF_MAX_DISCREPANCIES]
+        for d in ranked:
             row = {
                 "fact": clean_text(d.fact),
                 "kind": d.kind,

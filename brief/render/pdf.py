@@ -27,7 +27,7 @@ def render_pdf(brief: Brief, *, fetcher: SafeFetcher | None = None, toc: bool | 
     base = TEMPLATES.as_uri() + "/"
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    view = View(brief, cited_sources_only=True)  # a 1,000-entry annex is for the JSON and HTML
+    view = View(brief, compact=True)  # bounded whatever the corpus size; the HTML and JSON show everything
 
     def layout(with_toc: bool):
         html = render_html(brief, toc=with_toc, view=view)
