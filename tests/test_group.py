@@ -413,3 +413,20 @@ def test_labels_name_each_story_and_share_no_word():
     assert all(lab.lower() != "ministry" for lab in labels)
     assert any("dam" in lab.lower() or "spillway" in lab.lower() for lab in labels), labels
     assert any("cholera" in lab.lower() for lab in labels), labels
+
+
+def test_a_big_graph_exports_its_repeated_links_only():
+    import networkx as nx
+
+    from brief.group import EXPORT_MAX_LINKS, graph_to_json
+
+    g = nx.Graph()
+    for i in range(EXPORT_MAX_LINKS + 10):
+        g.add_edge(f"a{i}", f"b{i}", weight=0.1, count=1)
+    for i in range(10):
+        g.add_edge(f"x{i}", f"y{i}", weight=1.0, count=3)
+    data = graph_to_json(g)
+    assert len(data["links"]) == 10 and len(data["nodes"]) == 20
+    assert data["graph"]["pruned"]["links"] == EXPORT_MAX_LINKS + 20
+    small = nx.Graph([("p", "q", {"weight": 0.5, "count": 1})])
+    assert len(graph_to_json(small)["links"]) == 1 and "pruned" not in graph_to_json(small)["graph"]

@@ -157,8 +157,25 @@ def _annotate(cm: CoMention, comm: dict[str, int], comm_theme: dict[int, str], t
     return g
 
 
+# The exported graph keeps every link up to this many; past it, only the links seen in at least
+# EXPORT_MIN_COUNT sentences (and their nodes), so a big corpus's JSON stays readable.
+EXPORT_MAX_LINKS = 5000
+EXPORT_MIN_COUNT = 2
+
+
 def graph_to_json(g: nx.Graph) -> dict[str, Any]:
-    """Node-link JSON of the graph (``nodes`` with their ``theme``, ``links`` with ``weight``)."""
+    """Node-link JSON of the graph (``nodes`` with their ``theme``, ``links`` with ``weight``).
+
+    A graph of more than ``EXPORT_MAX_LINKS`` links is cut to its links co-mentioned in at
+    least ``EXPORT_MIN_COUNT`` sentences and the nodes they join; ``graph.pruned`` says so.
+    """
+    if g.number_of_edges() > EXPORT_MAX_LINKS:
+        kept = [(u, v) for u, v, c in g.edges(data="count") if (c or 0) >= EXPORT_MIN_COUNT]
+        sub = g.edge_subgraph(kept).copy()
+        sub.graph["pruned"] = {"links": g.number_of_edges(), "nodes": g.number_of_nodes(),
+                               "kept_links": sub.number_of_edges(), "kept_nodes": sub.number_of_nodes(),
+                               "min_count": EXPORT_MIN_COUNT}
+        g = sub
     data = nx.node_link_data(g, edges="links")
     return json.loads(json.dumps(data, default=str))
 
