@@ -342,7 +342,10 @@ def test_pdf_stays_bounded_however_many_sources_a_statement_has(examples_brief):
     brief.discrepancies = [
         Discrepancy(fact=f"figure {i}", values=[DiscrepancyValue(str(i), docs[0].id, 0), DiscrepancyValue(str(i + 1), docs[1].id, 0)])
         for i in range(PDF_MAX_DISCREPANCIES + 5)]
+    brief.discrepancies[0].values = [DiscrepancyValue(f"{n} boats", d.id, 0) for n, d in enumerate(docs)]
+    brief.discrepancies[0].importance = 99.0
     pdf = _norm(" ".join(_text(render_pdf(brief))))
+    assert f"and {len(docs) - 6} more values" in pdf
     more = len(kp.citations) - PDF_MAX_CITES
     assert f"+{more}]" in pdf.replace(" ]", "]"), pdf[:1500]
     assert "5 less important discrepancies not shown here" in pdf

@@ -24,6 +24,7 @@ MAX_TIMELINE_ROWS = 12
 # The PDF is read, not searched: past these, it counts what it leaves to the HTML and JSON.
 PDF_MAX_CITES = 6  # source numbers after one statement, timeline row or value
 PDF_MAX_DISCREPANCIES = 25  # rows of the discrepancy table (most important first)
+PDF_MAX_VALUES = 6  # values shown in one discrepancy row
 # Fonts of the co-mention figure: the @font-face families of templates/brief.css.
 FIGURE_FONTS = "Brief Sans, Brief Serif, sans-serif"
 _FONT_ATTR = re.compile(r"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
@@ -217,7 +218,8 @@ class View:
                 "within_document": d.within_document,
                 "values": [{"value": clean_text(v.value), "quote": clean_text(v.quote), "qualifier": v.qualifier,
                             "outlet": self._outlet(v.doc_id), "cites": self.cites([Citation(v.doc_id, v.sentence)])}
-                           for v in d.values],
+                           for v in (d.values[:PDF_MAX_VALUES] if self.compact else d.values)],
+                "more_values": max(0, len(d.values) - PDF_MAX_VALUES) if self.compact else 0,
             }
             rows.append(row)
             ev_ids = set(d.event_ids) | {x for v in d.values for x in cited_in.get((v.doc_id, v.sentence), ())}
