@@ -380,3 +380,16 @@ def test_one_sentence_telling_two_events_is_one_row(harbor):
     row = next(r for r in rows if "e5" in r.event_ids)
     assert set(row.event_ids) == {"e2", "e5"}
     assert sum("container terminal" in r.text and "halted" in r.text for r in rows) == 1
+
+
+def test_a_sentence_cut_by_a_bad_split_is_no_timeline_row():
+    from brief.summarize.timeline import theme_timeline
+
+    d = _doc("d-y", ["The envoy said talks would resume in Verest on Monday.", "“We are ready to talk about the ports and the convoys, the envoy said.",
+                     "The ministry said the convoy reached Verest on Monday."], published=dt.date(2031, 5, 9))
+    evs = [Event("e1", "resume", salience=0.9, mentions=[Citation("d-y", 0)]),
+           Event("e2", "say", salience=0.8, mentions=[Citation("d-y", 1)]),
+           Event("e3", "reach", salience=0.7, mentions=[Citation("d-y", 2)])]
+    theme = Theme("t1", "Verest talks", event_ids=["e1", "e2", "e3"])
+    rows = theme_timeline(theme, {e.id: e for e in evs}, {"d-y": d})
+    assert [r.event_ids for r in rows] == [["e1"], ["e3"]]

@@ -44,6 +44,7 @@ NEIGHBOURS = 6  # edges kept per event (k nearest)
 MIN_SIM = 0.06
 TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
 ADJACENT = 0.12  # bonus for neighbouring sentences of one article
+BLOCK = 256  # rows of the similarity matrix computed at once (memory: BLOCK x events floats)
 MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -151,7 +152,8 @@ def event_graph(
     published = {d.id: d.published.toordinal() for d in docs if d.published}
     days = [event_day(ev, published) for ev in events]
     tau = time_scale(sorted(set(published.values())))
-    day_arr = np.array([d if d is not None else 0 for d in days], dtype=np.float64)
+    origin = min((d for d in days if d is not None), default=0)  # small numbers: exact in float32
+    day_arr = np.array([d - origin if d is not None else 0 for d in days], dtype=np.float32)
     has_day = np.array([d is not None for d in days])
     first = [(doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id), ev.mentions[0].sentence) if ev.mentions else None
              for ev in events]
@@ -163,13 +165,13 @@ def event_graph(
     g.add_nodes_from(ev.id for ev in events)
     n = len(events)
     k = min(NEIGHBOURS, max(1, n - 1))
-    for lo in range(0, n, 512):
-        hi = min(n, lo + 512)
+    for lo in range(0, n, BLOCK):
+        hi = min(n, lo + BLOCK)
         sim = x[lo:hi] @ x.T
         gap = np.abs(day_arr[lo:hi, None] - day_arr[None, :])
         close = np.exp(-gap / tau)
         both = has_day[lo:hi, None] & has_day[None, :]
-        close = np.where(both, close, 0.6)
+        close = np.where(both, close, np.float32(0.6))
         sim = sim * (TIME_FLOOR + (1.0 - TIME_FLOOR) * close)
         for r in range(hi - lo):
             i = lo + r

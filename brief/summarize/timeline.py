@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from brief.model import Citation, Document, Event, Theme, TimelineEntry
-from brief.summarize.extractive import _BOILERPLATE, _CAPTION, compress
+from brief.summarize.extractive import _BOILERPLATE, _CAPTION, _TITLE_ABBREV, compress, continues_previous
 
 MAX_ROWS = 12  # rows per theme; the rest are counted in a note and stay in the JSON's events
 LONG = 32  # words: a sentence longer than this is trimmed to the event's clause
@@ -144,6 +144,17 @@ def not_news(sentence: str) -> bool:
     return bool(_BOILERPLATE.search(sentence) or _CAPTION.search(sentence))
 
 
+def _fragment(docs: dict[str, Document], c: Citation) -> bool:
+    """A piece of a sentence the splitter cut: a quotation left open, a cut after a title ("Maj. Gen. (res.)")."""
+    text = _sentence(docs, c).strip()
+    d = docs.get(c.doc_id)
+    if not text or (d is not None and continues_previous(d, c.sentence)):
+        return True
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return True
+    return bool(_TITLE_ABBREV.search(text) or re.search(r"\(\w{1,5}\.\)$", text))
+
+
 def _tags(e: Event) -> list[str]:
     tags = []
     if e.negated:
@@ -171,7 +182,7 @@ def theme_timeline(theme: Theme, events: dict[str, Event], docs: dict[str, Docum
             continue
         if len(rows) >= max_rows:
             continue
-        if first is not None and not_news(_sentence(docs, first)):
+        if first is not None and (not_news(_sentence(docs, first)) or _fragment(docs, first)):
             continue
         text = row_text(e, docs)
         if text.lower() in seen_text:
