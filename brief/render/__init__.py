@@ -4,7 +4,7 @@
 * :func:`render_html`, :func:`render_pdf`, :func:`render_markdown`, :func:`render_json`
   return the content.
 * WeasyPrint only ever sees :class:`brief.render.fetcher.SafeFetcher`: no
-  network, no file outside ``templates/``.
+  network, no file outside ``brief/templates/``.
 """
 
 from __future__ import annotations

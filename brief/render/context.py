@@ -25,7 +25,7 @@ MAX_TIMELINE_ROWS = 12
 PDF_MAX_CITES = 6  # source numbers after one statement, timeline row or value
 PDF_MAX_DISCREPANCIES = 25  # rows of the discrepancy table (most important first)
 PDF_MAX_VALUES = 6  # values shown in one discrepancy row
-# Fonts of the co-mention figure: the @font-face families of templates/brief.css.
+# Fonts of the co-mention figure: the @font-face families of brief/templates/brief.css.
 FIGURE_FONTS = "Brief Sans, Brief Serif, sans-serif"
 _FONT_ATTR = re.compile(r"""\sfont-family\s*=\s*("[^"]*"|'[^']*')""")
 _FONT_CSS = re.compile(r"font-family\s*:[^;\"'<>}]*;?")

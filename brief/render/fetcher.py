@@ -3,7 +3,7 @@
 Article text ends up in the HTML we hand to WeasyPrint.  Jinja2 autoescaping
 already turns any markup in it into text, but as a second wall the renderer gets
 this fetcher: it serves ``data:`` URLs and files *inside* the project's
-``templates/`` folder (stylesheet, fonts) and refuses everything else -- http(s),
+``brief/templates/`` folder (stylesheet, fonts) and refuses everything else -- http(s),
 ftp, ``file://`` anywhere else (symlinks are resolved first), and any other
 scheme.  Every request is recorded in :attr:`SafeFetcher.calls` so tests can
 prove that no fetch was attempted.
@@ -19,7 +19,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # package data: brief/templates
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9.+-]*):")
 
@@ -29,7 +29,7 @@ class FetchRefused(ValueError):
 
 
 class SafeFetcher(URLFetcher):
-    """Serve ``data:`` URLs and files under ``root`` (default ``templates/``); refuse the rest."""
+    """Serve ``data:`` URLs and files under ``root`` (default ``brief/templates/``); refuse the rest."""
 
     def __init__(self, root: Path | str = TEMPLATES, **kwargs):
         super().__init__(allowed_protocols=("data", "file"), allow_redirects=False, **kwargs)

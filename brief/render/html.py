@@ -1,4 +1,4 @@
-"""Brief -> HTML with the Jinja2 template in ``templates/`` (always autoescaped)."""
+"""Brief -> HTML with the Jinja2 template in ``brief/templates/`` (always autoescaped)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def render_html(brief: Brief, *, toc: bool = False, view: View | None = None) ->
 
     ``toc`` adds the table of contents (the PDF renderer turns it on when the
     brief runs longer than two pages).  Relative font URLs in the stylesheet
-    resolve against ``templates/`` when rendered to PDF.
+    resolve against ``brief/templates/`` when rendered to PDF.
     """
     from markupsafe import Markup
 

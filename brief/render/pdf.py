@@ -19,7 +19,7 @@ def render_pdf(brief: Brief, *, fetcher: SafeFetcher | None = None, toc: bool | 
     ``toc=None`` (default) lays the brief out once and, when it is longer than
     two pages, lays it out again with a table of contents (page numbers via
     ``target-counter``).  All resources go through ``fetcher`` (a fresh
-    :class:`SafeFetcher` by default): no network, no file outside ``templates/``.
+    :class:`SafeFetcher` by default): no network, no file outside ``brief/templates/``.
     """
     from weasyprint import HTML
 

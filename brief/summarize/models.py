@@ -17,8 +17,8 @@ from typing import Any
 
 from brief.errors import ModelError
 
-# An instruction-tuned T5: follows the prompt in prompts/t5.j2, ~250M parameters,
-# runs on a laptop CPU.  Alternative: "facebook/bart-large-cnn" (prompts/bart.j2).
+# An instruction-tuned T5: follows the prompt in brief/prompts/t5.j2, ~250M parameters,
+# runs on a laptop CPU.  Alternative: "facebook/bart-large-cnn" (brief/prompts/bart.j2).
 DEFAULT_MODEL = "google/flan-t5-base"
 
 _WEIGHTS = ["*.safetensors"]

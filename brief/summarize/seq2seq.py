@@ -5,7 +5,7 @@
   (:func:`brief.summarize.models.load_model`);
 * the input of a theme is its events' sentences in date order, each tagged
   with its source and date, rendered through the model family's Jinja2 prompt
-  in ``prompts/``; it is fitted to the model's maximum input length, and a long
+  in ``brief/prompts/``; it is fitted to the model's maximum input length, and a long
   theme is summarized chunk by chunk, then the partial summaries together
   (map-reduce);
 * all prompts of a round are generated in batches with deterministic beam
@@ -32,7 +32,7 @@ from brief.summarize.base import RunStats, Summarizer
 from brief.summarize.extractive import compress, mmr, quality, theme_candidates
 from brief.summarize.models import DEFAULT_MODEL, load_model, resolve_device
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"  # package data: brief/prompts
 _FAMILIES = {
     "t5": {"t5", "mt5", "umt5", "longt5", "switch_transformers", "t5gemma"},
     "bart": {"bart", "mbart", "pegasus", "pegasus_x", "led", "marian", "blenderbot", "blenderbot-small", "plbart", "bigbird_pegasus", "prophetnet"},
