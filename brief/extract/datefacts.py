@@ -22,11 +22,13 @@ from brief.extract.dates import normalize_date
 from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
-SIM_MODEL, SIM_LEXICAL = 0.5, 0.5
+SIM_MODEL, SIM_LEXICAL = 0.45, 0.45
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
-CLOSE_UNITS = 2  # dates this many units apart (at the coarser precision) can be one happening misdated
+CLOSE_UNITS = 1  # dates one unit apart (at the coarser precision): one happening misdated by a day, a month, a year
 BLOCK_MAX = 60
 AGREE_MARGIN = 0.1
+PARTNERS = 1  # candidates kept per date fact, by shared words, before embedding
+MIN_SHARED = 0.15
 _UNIT_DAYS = {"day": 1, "month": 31, "year": 366}
 
 
@@ -122,7 +124,7 @@ def _close(a: DateFact, b: DateFact) -> bool:
     if unit == "month":
         return 0 < abs((a.start.year * 12 + a.start.month) - (b.start.year * 12 + b.start.month)) <= CLOSE_UNITS
     gap = (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
-    return 0 < gap <= CLOSE_UNITS + 1
+    return 0 < gap <= CLOSE_UNITS
 
 
 def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]:
@@ -140,11 +142,26 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
                     cands.add((min(i, j), max(i, j)))
     if not cands:
         return []
+    from brief.extract.merge import content_words, text_similarity
+
+    cands = _best_candidates(facts, cands)
     by_doc: dict[str, list[int]] = {}
     for i, f in enumerate(facts):
         by_doc.setdefault(f.doc_id, []).append(i)
-    docs = {facts[k].doc_id for pair in cands for k in pair}
-    vectors.add([t for d in docs for k in by_doc[d] for t in (facts[k].what, facts[k].phrase or facts[k].what)])
+    need = {k for pair in cands for k in pair}
+    words = {}
+
+    def w(k: int) -> set[str]:
+        if k not in words:
+            words[k] = content_words(facts[k].what)
+        return words[k]
+
+    for i, j in cands:  # and what the other source dates on the same day, if it reads alike (see _agrees_elsewhere)
+        for x, y in ((i, j), (j, i)):
+            bar = 0.5 * text_similarity(w(x), w(y))
+            need |= {k for k in by_doc[facts[y].doc_id]
+                     if k != y and _overlap(facts[x], facts[k]) and text_similarity(w(x), w(k)) >= bar}
+    vectors.add([facts[k].phrase or facts[k].what for k in sorted(need)])
     threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
     out: list[Discrepancy] = []
     used: set[int] = set()
@@ -161,9 +178,30 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
 
 
 def _sim(vectors, a: DateFact, b: DateFact) -> float:
-    """Mean of the cosines of the source's words alone and of those words with the names around them."""
-    own = vectors.cosine(a.phrase or a.what, b.phrase or b.what) or 0.0
-    return 0.5 * own + 0.5 * (vectors.cosine(a.what, b.what) or 0.0)
+    """Cosine of what the two sources date, in their own words."""
+    return vectors.cosine(a.phrase or a.what, b.phrase or b.what) or 0.0
+
+
+def _overlap(a: DateFact, b: DateFact) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _best_candidates(facts: list[DateFact], cands: set[tuple[int, int]], keep: int = PARTNERS) -> set[tuple[int, int]]:
+    """Each fact's few candidates whose descriptions share the most words with it (before any embedding)."""
+    from brief.extract.merge import content_words, text_similarity
+
+    words = {k: content_words(facts[k].what) for pair in cands for k in pair}
+    scored: dict[int, list[tuple[float, tuple[int, int]]]] = {}
+    for i, j in cands:
+        sim = text_similarity(words[i], words[j])  # the names around count here: "... in Syria"
+        if sim < MIN_SHARED:
+            continue
+        scored.setdefault(i, []).append((sim, (i, j)))
+        scored.setdefault(j, []).append((sim, (i, j)))
+    out: set[tuple[int, int]] = set()
+    for lst in scored.values():
+        out |= {pair for _, pair in sorted(lst, reverse=True)[:keep]}
+    return out
 
 
 def _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) -> bool:
@@ -172,7 +210,7 @@ def _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) -> bool:
     a = facts[i]
     for k in by_doc[facts[j].doc_id]:
         b = facts[k]
-        if k != j and a.start <= b.end and b.start <= a.end:
+        if k != j and _overlap(a, b):
             if _sim(vectors, a, b) >= sim - AGREE_MARGIN:
                 return True
     return False

@@ -46,6 +46,7 @@ class Figure:
     start: int = field(default=0, compare=False)  # token index in the parsed document
     verb_i: int = field(default=-1, compare=False)  # token index of the verb, -1 when none governs it directly
     noun_i: int = field(default=-1, compare=False)  # token index of the counted noun or unit
+    places: tuple[str, ...] = ()  # named places the counted happening is located at
 
     @property
     def value(self) -> float:
