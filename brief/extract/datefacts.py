@@ -1,16 +1,18 @@
 """When did it happen?  Sources placing one happening on different days (or years).
 
 A *date fact* is a date expression tied to what it dates: the clause of the verb it hangs
-from ("delegations met UN officials in Istanbul [yesterday]") or the noun it modifies
-("the Russian intervention [in September 2016]").  Each date is resolved against its own
-document's publication date ("yesterday" in a 14 July article is 13 July); one that cannot
+from ("negotiators met in Port Selva [yesterday]") or the noun it modifies
+("the Norland blockade [in March 2019]").  Each date is resolved against its own
+document's publication date ("yesterday" in a 14 May article is 13 May); one that cannot
 be resolved (a weekday in an undated article) is left out.  Dates of a telling ("said on
 Monday") are not date facts.
 
-Two date facts disagree when their descriptions are embedding neighbours, their sentences
-share a named entity, and their dates do not overlap yet lie close together at the coarser
-precision of the two (a day or three, a month or two, a year or two): a happening placed
-one day or one year apart by two sources.  Candidates are blocked by shared entity.
+Two date facts of different sources disagree when their sentences share a named entity, their
+dates do not overlap yet lie one unit apart at the coarser precision of the two (a day, a
+month, a year), their descriptions are close in embedding space, and the other source does
+not date something as like it on the first one's date (then that is its partner).  Candidates
+are blocked by shared entity; each fact keeps the one candidate sharing most words with it,
+and only those descriptions are embedded.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class DateFact:
     what: str  # what it dates, in the source's words, without the date, with the names the sentence gives
     ents: frozenset = frozenset()
     phrase: str = ""  # what it dates, the source's words only
+    named: frozenset = frozenset()  # the proper nouns inside that phrase (not adjectives of nationality)
 
 
 def _precision(start: dt.date, end: dt.date) -> str:
@@ -82,10 +85,11 @@ def _described(span, ent):
     words = [t.text for t in toks if not t.is_punct][:24]
     if len(words) < 2:
         return None, head
-    # the things the sentence names give the phrase its context ("the intervention" ... "in Syria")
+    # the things the sentence names give the phrase its context ("the blockade" ... "of Karvik")
     said = " ".join(words)
+    inside = frozenset(t.lower_ for t in toks if t.pos_ == "PROPN" and t.ent_type_ != "NORP")
     named = [e.text for e in span.ents if e.label_ in NAMED and e.text not in said]
-    return (said, " ".join([said] + list(dict.fromkeys(named)))), head
+    return (said, " ".join([said] + list(dict.fromkeys(named))), inside), head
 
 
 def sentence_date_facts(span, doc_id: str, sent_index: int, published: dt.date | None, ents=()) -> list[DateFact]:
@@ -108,9 +112,9 @@ def sentence_date_facts(span, doc_id: str, sent_index: int, published: dt.date |
         whole = normalize_date(ent.text, published)  # "since 2016" -> the year 2016
         start = whole.start or v.start
         end = whole.end or (v.end if v.end and not text.lower().startswith("since") else start)
-        phrase, what = described
+        phrase, what, inside = described
         out.append(DateFact(doc_id, sent_index, start, end, _precision(start, end), text, what, frozenset(ents),
-                            phrase))
+                            phrase, inside))
     return out
 
 
@@ -138,7 +142,8 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
         for x in range(len(members)):
             for y in range(x + 1, min(len(members), x + BLOCK_MAX)):
                 i, j = members[x], members[y]
-                if facts[i].doc_id != facts[j].doc_id and _close(facts[i], facts[j]):
+                if (facts[i].doc_id != facts[j].doc_id and _close(facts[i], facts[j])
+                        and not _names_clash(facts[i], facts[j])):
                     cands.add((min(i, j), max(i, j)))
     if not cands:
         return []
@@ -148,38 +153,44 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
     by_doc: dict[str, list[int]] = {}
     for i, f in enumerate(facts):
         by_doc.setdefault(f.doc_id, []).append(i)
-    need = {k for pair in cands for k in pair}
-    words = {}
+    words: dict[int, set[str]] = {}
 
     def w(k: int) -> set[str]:
         if k not in words:
             words[k] = content_words(facts[k].what)
         return words[k]
 
-    for i, j in cands:  # and what the other source dates on the same day, if it reads alike (see _agrees_elsewhere)
+    # the pairs to judge: candidates, and what the other source dates on the first one's day when
+    # it reads alike (see _agrees_elsewhere); embedded only where words alone do not settle them
+    judged = set(cands)
+    for i, j in cands:
         for x, y in ((i, j), (j, i)):
             bar = 0.5 * text_similarity(w(x), w(y))
-            need |= {k for k in by_doc[facts[y].doc_id]
-                     if k != y and _overlap(facts[x], facts[k]) and text_similarity(w(x), w(k)) >= bar}
-    vectors.add([facts[k].phrase or facts[k].what for k in sorted(need)])
+            judged |= {(x, k) for k in by_doc[facts[y].doc_id]
+                       if k != y and _overlap(facts[x], facts[k]) and text_similarity(w(x), w(k)) >= bar}
+    order = sorted(judged)
+    phrase = [(facts[x].phrase or facts[x].what, facts[y].phrase or facts[y].what) for x, y in order]
+    sim_of = dict(zip(order, vectors.pair_cosines(phrase)))
     threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
     out: list[Discrepancy] = []
     used: set[int] = set()
-    scored = sorted(((_sim(vectors, facts[i], facts[j]), i, j) for i, j in cands), reverse=True)
-    for sim, i, j in scored:
+    for sim, i, j in sorted(((sim_of[p], p[0], p[1]) for p in cands), reverse=True):
         if sim < threshold or i in used or j in used:
             continue
-        if _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) or _agrees_elsewhere(facts, j, i, sim, by_doc, vectors):
+        if _agrees_elsewhere(facts, i, j, sim, by_doc, sim_of) or _agrees_elsewhere(facts, j, i, sim, by_doc, sim_of):
             continue
         used |= {i, j}
         a, b = facts[i], facts[j]
-        out.append(Discrepancy(f"date of: {_short(a.phrase or a.what)}", [_value(a), _value(b)], [], "date", False, 1.0 + sim))
+        out.append(Discrepancy(f"date of: {_short(a.phrase or a.what)}", [_value(a), _value(b)], [], "date", False,
+                               1.0 + sim))
     return out
 
 
-def _sim(vectors, a: DateFact, b: DateFact) -> float:
-    """Cosine of what the two sources date, in their own words."""
-    return vectors.cosine(a.phrase or a.what, b.phrase or b.what) or 0.0
+def _names_clash(a: DateFact, b: DateFact) -> bool:
+    """ "A and B agreed" vs "A and C agreed": the phrases name different parties (proper nouns, not
+    only tagged entities: a tagger misses unfamiliar names; adjectives of nationality are no party)."""
+    na, nb = a.named, b.named
+    return bool(na and nb) and not (na <= nb or nb <= na)
 
 
 def _overlap(a: DateFact, b: DateFact) -> bool:
@@ -204,14 +215,14 @@ def _best_candidates(facts: list[DateFact], cands: set[tuple[int, int]], keep: i
     return out
 
 
-def _agrees_elsewhere(facts, i, j, sim, by_doc, vectors) -> bool:
+def _agrees_elsewhere(facts, i, j, sim, by_doc, sim_of) -> bool:
     """Does j's document date something as like i as j is on i's own date?  Then i's partner is that one
     ("left on Monday" in both; the other's "inspected on Tuesday" is another happening)."""
     a = facts[i]
     for k in by_doc[facts[j].doc_id]:
         b = facts[k]
         if k != j and _overlap(a, b):
-            if _sim(vectors, a, b) >= sim - AGREE_MARGIN:
+            if sim_of.get((i, k), 0.0) >= sim - AGREE_MARGIN:
                 return True
     return False
 

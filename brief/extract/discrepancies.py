@@ -11,10 +11,11 @@ Two figures are *the same fact about the same thing* when
 * they are about the same moment (:func:`same_time`): the days their sentences name, else
   the publication dates -- a moving count told days later is an update, not a clash.
 
-Such a pair disagrees when the two intervals of values do not meet ("more than 26,500"
-vs "26,000"; "about 400" vs "403" agree).  Candidates come from blocking -- figures of one
-dimension and noun class, then each figure's nearest sentences -- never from all pairs.
-Within one document the same holds with a stricter similarity.
+Such a pair disagrees when the two intervals of values do not meet ("more than 8,400" vs
+"8,000"; "about 400" vs "403" agree).  Candidates come from blocking -- figures of one
+dimension and noun class, compared in full when the block is small, else by shared entity --
+and pass cheap checks (values, verbs, places, moment) before their sentences are embedded:
+only those sentences are.  Within one document the same holds with a stricter similarity.
 """
 
 from __future__ import annotations
@@ -323,14 +324,13 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
             survivors.append((a, b, rel == "update"))
     if not survivors:
         return []
-    # 2. only the sentences of surviving pairs are embedded
+    # 2. only the sentences of surviving pairs that words alone do not settle are embedded
     text = {(f.doc_id, f.sentence): sentence_text(f.doc_id, f.sentence) for a, b, _ in survivors for f in (a, b)}
-    vectors.add(list(text.values()))
+    sims = vectors.pair_cosines([(text[(a.doc_id, a.sentence)], text[(b.doc_id, b.sentence)]) for a, b, _ in survivors])
     threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
     sent_of = {(ev_c.doc_id, ev_c.sentence): ev.id for ev in (events or []) for ev_c in ev.mentions}  # optional
     pairs = []
-    for a, b, update in survivors:
-        sim = vectors.cosine(text[(a.doc_id, a.sentence)], text[(b.doc_id, b.sentence)]) or 0.0
+    for (a, b, update), sim in zip(survivors, sims):
         need = SIM_SAME_DOC if a.doc_id == b.doc_id else threshold
         if a.predicate == b.predicate and predicate_of(a.predicate):
             need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
