@@ -181,7 +181,7 @@ def compatible(a: _Info, b: _Info) -> bool:
 EMBED_SAME = 0.8  # cosine of two sentences that tell one happening in other words
 BLOCK_MAX = 120  # a larger block is compared within a sliding window of this many events
 UNDECIDED_LOW = 0.25  # fewer shared words than this: not the same happening, whatever the embedding says
-RARE_WORD_SHARE = 0.05  # content words in more than this share of events (and 50) do not block
+RARE_WORD_DF = 12  # a content word in more events than this is too common to block on
 
 
 def same_happening(a: _Info, b: _Info, similarity=None) -> bool:
@@ -240,7 +240,7 @@ def candidate_pairs(infos: list[_Info], idxs: list[int], neighbours=None) -> set
     ``neighbours(list of event indexes) -> pairs`` may add embedding neighbours.
     """
     df: Counter = Counter(w for i in idxs for w in infos[i].words)
-    common = max(50, int(RARE_WORD_SHARE * len(idxs)))
+    common = RARE_WORD_DF
     blocks: dict[tuple[str, object], list[int]] = {}
     for i in idxs:
         inf = infos[i]
