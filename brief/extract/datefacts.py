@@ -46,6 +46,7 @@ class DateFact:
     ents: frozenset = frozenset()
     phrase: str = ""  # what it dates, the source's words only
     named: frozenset = frozenset()  # the proper nouns inside that phrase (not adjectives of nationality)
+    verb: str = ""  # lemma of the verb heading the phrase ("" when a noun heads it: "the blockade")
 
 
 def _precision(start: dt.date, end: dt.date) -> str:
@@ -114,7 +115,7 @@ def sentence_date_facts(span, doc_id: str, sent_index: int, published: dt.date |
         end = whole.end or (v.end if v.end and not text.lower().startswith("since") else start)
         phrase, what, inside = described
         out.append(DateFact(doc_id, sent_index, start, end, _precision(start, end), text, what, frozenset(ents),
-                            phrase, inside))
+                            phrase, inside, head.lemma_.lower() if head.pos_ == "VERB" else ""))
     return out
 
 
@@ -143,7 +144,7 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
             for y in range(x + 1, min(len(members), x + BLOCK_MAX)):
                 i, j = members[x], members[y]
                 if (facts[i].doc_id != facts[j].doc_id and _close(facts[i], facts[j])
-                        and not _names_clash(facts[i], facts[j])):
+                        and not _names_clash(facts[i], facts[j]) and not _different_acts(facts[i], facts[j])):
                     cands.add((min(i, j), max(i, j)))
     if not cands:
         return []
@@ -184,6 +185,12 @@ def find_date_discrepancies(facts: list[DateFact], vectors) -> list[Discrepancy]
         out.append(Discrepancy(f"date of: {_short(a.phrase or a.what)}", [_value(a), _value(b)], [], "date", False,
                                1.0 + sim))
     return out
+
+
+def _different_acts(a: DateFact, b: DateFact) -> bool:
+    """ "asked the court on Wednesday" vs "the court refused on Thursday": two clauses with different
+    verbs date two happenings (a clause against a noun phrase may still tell one)."""
+    return bool(a.verb and b.verb) and a.verb != b.verb
 
 
 def _names_clash(a: DateFact, b: DateFact) -> bool:

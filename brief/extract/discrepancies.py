@@ -278,6 +278,12 @@ def _predicates_clash(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _agrees_elsewhere(a: Figure, b: Figure, in_sentence) -> bool:
+    """b's sentence also gives a figure of the same thing that agrees with a: that one is a's partner
+    ("six protesters" vs "four officers and at least six protesters")."""
+    return any(c is not b and _same_thing(a, c) and compatible(a, c) for c in in_sentence[(b.doc_id, b.sentence)])
+
+
 BLOCK_ALL = 150  # a group this small is compared in full; a larger one by shared entity, in a window
 
 
@@ -309,9 +315,14 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
         groups.setdefault((f.dimension, f.about if f.dimension == "count" else ""), []).append(f)
     # 1. cheap checks on blocked pairs: same thing, values that differ, same moment, compatible places
     survivors = []
+    in_sentence: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        in_sentence.setdefault((f.doc_id, f.sentence), []).append(f)
     for fs in groups.values():
         for i, j in _blocked_pairs(fs, sentence_ents):
             a, b = fs[i], fs[j]
+            if _agrees_elsewhere(a, b, in_sentence) or _agrees_elsewhere(b, a, in_sentence):
+                continue
             if (a.doc_id, a.sentence) == (b.doc_id, b.sentence) or (a.lo, a.hi) == (b.lo, b.hi):
                 continue
             if not _same_thing(a, b) or _predicates_clash(a, b):
