@@ -179,7 +179,7 @@ def compatible(a: _Info, b: _Info) -> bool:
 
 
 EMBED_SAME = 0.8  # cosine of two sentences that tell one happening in other words
-BLOCK_MAX = 120  # a larger block is compared within a sliding window of this many events
+BLOCK_MAX = 30  # a larger block is compared within a sliding window of this many events
 UNDECIDED_LOW = 0.25  # fewer shared words than this: not the same happening, whatever the embedding says
 RARE_WORD_DF = 12  # a content word in more events than this is too common to block on
 
