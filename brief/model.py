@@ -260,7 +260,7 @@ class Theme:
 
 @dataclass
 class DiscrepancyValue:
-    value: str  # the value as the source states it ("more than 26,500 tons of corn")
+    value: str  # the value as the source states it ("more than 8,400 tons of barley")
     doc_id: str
     sentence: int
     qualifier: str | None = None  # "more than", "about", "at least", "up to" ... (None: a plain value)

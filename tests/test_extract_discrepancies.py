@@ -269,8 +269,8 @@ def test_relative_day_resolved_against_its_own_document_disagrees():
     docs = [
         _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
                 "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
-        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
-                "May 14, 2024.", dt.date(2024, 5, 20), "Courier"),
+        _doc(2, "Negotiators from Norland and Estavia met in Port Selva on May 14, 2024 to open talks on the "
+                "fishing quota dispute.", dt.date(2024, 5, 20), "Courier"),
     ]
     x = _run(docs)
     dates = [d for d in x.discrepancies if d.kind == "date"]
@@ -278,11 +278,29 @@ def test_relative_day_resolved_against_its_own_document_disagrees():
     assert sorted(v.normalized for v in dates[0].values) == ["2024-05-13", "2024-05-14"]
 
 
+def test_two_acts_on_successive_days_are_no_clash():
+    docs = [
+        _doc(1, "The Norland Shipping Board asked the Supreme Court in Valsk on Wednesday to halt the strike.",
+             dt.date(2024, 5, 16), "Ledger"),
+        _doc(2, "The Supreme Court in Valsk on Thursday refused to halt the strike.", dt.date(2024, 5, 17), "Courier"),
+    ]
+    assert [d for d in _run(docs).discrepancies if d.kind == "date"] == []
+
+
+def test_a_figure_agreeing_elsewhere_in_the_other_sentence_is_no_clash():
+    docs = [
+        _doc(1, "At least six protesters were treated for injuries at the Valsk depot, the union said.", DAY, "Ledger"),
+        _doc(2, "Four officers and at least six protesters were treated for injuries at the Valsk depot, the "
+                "health service said.", DAY, "Courier"),
+    ]
+    assert _run(docs).discrepancies == []
+
+
 def test_the_same_day_told_in_two_ways_agrees():
     docs = [
         _doc(1, "Negotiators from Norland and Estavia met in Port Selva yesterday to open talks on the fishing "
                 "quota dispute.", dt.date(2024, 5, 14), "Ledger"),
-        _doc(2, "Negotiators from Norland and Estavia opened talks on the fishing quota dispute in Port Selva on "
-                "May 13, 2024.", dt.date(2024, 5, 20), "Courier"),
+        _doc(2, "Negotiators from Norland and Estavia met in Port Selva on May 13, 2024 to open talks on the "
+                "fishing quota dispute.", dt.date(2024, 5, 20), "Courier"),
     ]
     assert [d for d in _run(docs).discrepancies if d.kind == "date"] == []

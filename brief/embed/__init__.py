@@ -116,6 +116,9 @@ class ModelEmbedder:
         return _normalise(out)
 
 
+LEXICAL_SURE = 0.6  # word-overlap cosine above which two texts need no embedding to be called alike
+
+
 class SentenceVectors:
     """Sentence vectors computed at most once each, in batches: ``add(texts)`` then ``cosine(a, b)``.
 
@@ -136,12 +139,28 @@ class SentenceVectors:
         self.add(texts)
         return np.stack([self._vec[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
 
+    def pair_cosines(self, pairs: list[tuple[str, str]], sure: float = LEXICAL_SURE) -> list[float]:
+        """Similarity of each pair of texts, embedding only where words alone do not settle it.
+
+        Pairs whose word-overlap cosine (the lexical embedder's) reaches ``sure`` say the same
+        thing in the same words: that cosine is their similarity and nothing is embedded for
+        them.  The texts of the other pairs are embedded in one batch.
+        """
+        texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+        lex = dict(zip(texts, _LEXICAL.encode(texts))) if texts else {}
+        words = [float(lex[a] @ lex[b]) for a, b in pairs]
+        self.add([t for (a, b), w in zip(pairs, words) if w < sure for t in (a, b)])
+        return [w if w >= sure else (self.cosine(a, b) or 0.0) for (a, b), w in zip(pairs, words)]
+
     def cosine(self, a: str, b: str) -> float | None:
         va, vb = self._vec.get(a), self._vec.get(b)
         return None if va is None or vb is None else float(va @ vb)
 
     def __len__(self) -> int:
         return len(self._vec)
+
+
+_LEXICAL = LexicalEmbedder()
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:

@@ -155,20 +155,21 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
 
     persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
     labels = {e.id: e.label for e in resolver.entities.values()}
+    # -- discrepancies first: the sentences they embed also serve the merge below ------------
     embedder = get_embedder(config)
     vectors = SentenceVectors(embedder)
-    vectors.add([by_id[f.doc_id].sentences[f.sentence].text for f in facts])  # figure sentences: needed below
+    discrepancies = find_discrepancies(
+        facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
+        {d.id: d.published for d in docs}, vectors)
+    discrepancies += find_date_discrepancies(date_facts, vectors)
+    discrepancies.sort(key=lambda d: -d.importance)  # most important first
     events = merge_events(raw, sentence_text, persons, resolver.country_of, labels,
                           {d.id: d.published for d in docs}, vectors)
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
         ev.id = f"e{n}"
-    # -- discrepancies ----------------------------------------------------------------------
-    discrepancies = find_discrepancies(
-        facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
-        {d.id: d.published for d in docs}, vectors, events)
-    discrepancies += find_date_discrepancies(date_facts, vectors)
+    _attach_event_ids(discrepancies, events)
     entities = sorted(resolver.entities.values(), key=lambda e: (-e.mentions, e.id))
     entities = [e for e in entities if e.mentions > 0]
     score_events(events, entities, docs)
@@ -176,6 +177,17 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     return Extraction(entities, events, discrepancies,
                       {"name": embedder.name, "kind": embedder.kind, "notice": embedder.notice,
                        "sentences_embedded": len(vectors)})
+
+
+def _attach_event_ids(discrepancies: list[Discrepancy], events: list[Event]) -> None:
+    """Each discrepancy names the events whose mentions carry its values."""
+    at: dict[tuple[str, int], list[str]] = {}
+    for ev in events:
+        for c in ev.mentions:
+            at.setdefault((c.doc_id, c.sentence), []).append(ev.id)
+    for d in discrepancies:
+        ids = [e for v in d.values for e in at.get((v.doc_id, v.sentence), [])]
+        d.event_ids = list(dict.fromkeys(d.event_ids + ids))
 
 
 def _count_mentions(resolver: EntityResolver, mentions: list[Mention]) -> None:

@@ -25,7 +25,7 @@ QUOTE_WORDS = 9  # words of the source kept on each side of the value
 
 
 def quote_around(sentence: str, phrase: str, words: int = QUOTE_WORDS) -> str:
-    """The source's own words around ``phrase`` ("… carrying more than 26,500 tons of corn Monday …")."""
+    """The source's own words around ``phrase`` ("… carrying more than 8,400 tons of barley on Monday …")."""
     at = sentence.find(phrase)
     if at < 0:
         return " ".join(sentence.split()[: 2 * words + 4])

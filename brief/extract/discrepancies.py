@@ -11,10 +11,11 @@ Two figures are *the same fact about the same thing* when
 * they are about the same moment (:func:`same_time`): the days their sentences name, else
   the publication dates -- a moving count told days later is an update, not a clash.
 
-Such a pair disagrees when the two intervals of values do not meet ("more than 26,500"
-vs "26,000"; "about 400" vs "403" agree).  Candidates come from blocking -- figures of one
-dimension and noun class, then each figure's nearest sentences -- never from all pairs.
-Within one document the same holds with a stricter similarity.
+Such a pair disagrees when the two intervals of values do not meet ("more than 8,400" vs
+"8,000"; "about 400" vs "403" agree).  Candidates come from blocking -- figures of one
+dimension and noun class, compared in full when the block is small, else by shared entity --
+and pass cheap checks (values, verbs, places, moment) before their sentences are embedded:
+only those sentences are.  Within one document the same holds with a stricter similarity.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-
-import numpy as np
+from functools import lru_cache
 
 from brief.extract.figures import Figure, compatible, read_figures, words_value
 from brief.lexicon import data
@@ -34,7 +34,6 @@ SIM_MODEL, SIM_LEXICAL = 0.4, 0.4
 SIM_NO_SHARED_ENTITY = 0.6  # sentences naming nothing in common must say more nearly the same thing
 SIM_SAME_DOC = 0.75
 SAME_PREDICATE = 0.6
-NEIGHBOURS = 8
 MAX_RATIO = 2.0  # two tellings of one figure differ by less than this factor ...
 SIM_ANY_RATIO = 0.85  # ... unless the two sentences say nearly the same thing
 
@@ -158,8 +157,23 @@ def sentence_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
         pred = predicate_class(verb) if verb is not None else ""
         upd = cue or (verb is not None and verb.lemma_.lower() in lex["update_verbs"])
         anchor = span.doc[f.noun_i] if f.noun_i >= 0 else None
-        out.append(replace(f, predicate=pred, dates=_happening_dates(span, verb, anchor), update=upd))
+        out.append(replace(f, predicate=pred, dates=_happening_dates(span, verb, anchor), update=upd,
+                           places=_places(verb, anchor)))
     return out
+
+
+def _places(*heads) -> tuple[str, ...]:
+    """Named places the figure's own verb or noun is located at ("affected near Port Selva")."""
+    preps = set(data("figures")["locative_preps"])
+    out = []
+    for h in heads:
+        if h is None:
+            continue
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                out += [t.text.lower() for p in c.children if p.dep_ == "pobj" for t in p.subtree
+                        if t.ent_type_ in ("GPE", "LOC", "FAC")]
+    return tuple(sorted(set(out)))
 
 
 def _with_totals(figs: list[Figure], doc) -> list[Figure]:
@@ -190,6 +204,7 @@ def parse_number(text: str) -> float | None:
     return words_value(t.replace("-", " ").split())
 
 
+@lru_cache(maxsize=65536)
 def fact_days(f: Figure, published: dt.date | None) -> list[tuple[dt.date, dt.date]]:
     """The days the fact's sentence ties its happening to ("on Tuesday" read against the publication date)."""
     from brief.extract.dates import normalize_date
@@ -263,6 +278,30 @@ def _predicates_clash(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _agrees_elsewhere(a: Figure, b: Figure, in_sentence) -> bool:
+    """b's sentence also gives a figure of the same thing that agrees with a: that one is a's partner
+    ("six protesters" vs "four officers and at least six protesters")."""
+    return any(c is not b and _same_thing(a, c) and compatible(a, c) for c in in_sentence[(b.doc_id, b.sentence)])
+
+
+BLOCK_ALL = 150  # a group this small is compared in full; a larger one by shared entity, in a window
+
+
+def _blocked_pairs(fs: list[Figure], sentence_ents) -> set[tuple[int, int]]:
+    if len(fs) <= BLOCK_ALL:
+        return {(i, j) for i in range(len(fs)) for j in range(i + 1, len(fs))}
+    blocks: dict[object, list[int]] = {}
+    for i, f in enumerate(fs):
+        for e in sentence_ents(f.doc_id, f.sentence) or {("doc", f.doc_id)}:
+            blocks.setdefault(e, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x in range(len(members)):
+            for y in range(x + 1, min(len(members), x + BLOCK_ALL)):
+                out.add((members[x], members[y]))
+    return out
+
+
 def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, published, vectors,
                        events=None) -> list[Discrepancy]:
     """Discrepancies between figures about the same fact (see the module docstring).
@@ -274,46 +313,47 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
     groups: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         groups.setdefault((f.dimension, f.about if f.dimension == "count" else ""), []).append(f)
-    groups = {k: fs for k, fs in groups.items() if len({(f.doc_id, f.sentence) for f in fs}) > 1}
-    keys = sorted({(f.doc_id, f.sentence) for fs in groups.values() for f in fs})
-    if not keys:
-        return []
-    row = {k: n for n, k in enumerate(keys)}
-    vecs = vectors.matrix([sentence_text(*k) for k in keys])
-    threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
-    sent_of = {(ev_c.doc_id, ev_c.sentence): ev.id for ev in (events or []) for ev_c in ev.mentions}
-    pairs = []
+    # 1. cheap checks on blocked pairs: same thing, values that differ, same moment, compatible places
+    survivors = []
+    in_sentence: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        in_sentence.setdefault((f.doc_id, f.sentence), []).append(f)
     for fs in groups.values():
-        rows = np.array([row[(f.doc_id, f.sentence)] for f in fs])
-        sims = vecs[rows] @ vecs[rows].T
-        done: set[tuple[int, int]] = set()
-        for i, a in enumerate(fs):
-            for j in np.argsort(-sims[i])[: NEIGHBOURS + 1]:
-                j = int(j)
-                if (min(i, j), max(i, j)) in done:
-                    continue
-                done.add((min(i, j), max(i, j)))
-                b, sim = fs[j], float(sims[i, j])
-                if (a.doc_id, a.sentence) == (b.doc_id, b.sentence):
-                    continue
-                same_doc = a.doc_id == b.doc_id
-                need = SIM_SAME_DOC if same_doc else threshold
-                if a.predicate == b.predicate and predicate_of(a.predicate):
-                    need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
-                if sim < need:
-                    continue
-                if not _same_thing(a, b) or _predicates_clash(a, b) or (a.lo, a.hi) == (b.lo, b.hi):
-                    continue
-                lo, hi = sorted((max(a.value, 1e-9), max(b.value, 1e-9)))
-                if hi / lo > MAX_RATIO and sim < SIM_ANY_RATIO:
-                    continue
-                ea, eb = sentence_ents(a.doc_id, a.sentence), sentence_ents(b.doc_id, b.sentence)
-                if ea and eb and not (ea & eb) and sim < SIM_NO_SHARED_ENTITY:
-                    continue  # each names things the other does not: likely two different facts
-                rel = relation(a, b, published.get(a.doc_id), published.get(b.doc_id))
-                if rel is None or (rel == "same" and compatible(a, b)):
-                    continue
-                pairs.append((sim, a, b, rel == "update"))
+        for i, j in _blocked_pairs(fs, sentence_ents):
+            a, b = fs[i], fs[j]
+            if _agrees_elsewhere(a, b, in_sentence) or _agrees_elsewhere(b, a, in_sentence):
+                continue
+            if (a.doc_id, a.sentence) == (b.doc_id, b.sentence) or (a.lo, a.hi) == (b.lo, b.hi):
+                continue
+            if not _same_thing(a, b) or _predicates_clash(a, b):
+                continue
+            if a.places and b.places and not set(a.places) & set(b.places):
+                continue  # "near Port Selva" vs "near Karvik": two happenings
+            rel = relation(a, b, published.get(a.doc_id), published.get(b.doc_id))
+            if rel is None or (rel == "same" and compatible(a, b)):
+                continue
+            survivors.append((a, b, rel == "update"))
+    if not survivors:
+        return []
+    # 2. only the sentences of surviving pairs that words alone do not settle are embedded
+    text = {(f.doc_id, f.sentence): sentence_text(f.doc_id, f.sentence) for a, b, _ in survivors for f in (a, b)}
+    sims = vectors.pair_cosines([(text[(a.doc_id, a.sentence)], text[(b.doc_id, b.sentence)]) for a, b, _ in survivors])
+    threshold = SIM_MODEL if vectors.embedder.kind == "model" else SIM_LEXICAL
+    sent_of = {(ev_c.doc_id, ev_c.sentence): ev.id for ev in (events or []) for ev_c in ev.mentions}  # optional
+    pairs = []
+    for (a, b, update), sim in zip(survivors, sims):
+        need = SIM_SAME_DOC if a.doc_id == b.doc_id else threshold
+        if a.predicate == b.predicate and predicate_of(a.predicate):
+            need *= SAME_PREDICATE  # "14 killed" / "fifteen killed": the verbs already say it is one fact
+        if sim < need:
+            continue
+        lo, hi = sorted((max(a.value, 1e-9), max(b.value, 1e-9)))
+        if hi / lo > MAX_RATIO and sim < SIM_ANY_RATIO:
+            continue
+        ea, eb = sentence_ents(a.doc_id, a.sentence), sentence_ents(b.doc_id, b.sentence)
+        if ea and eb and not (ea & eb) and sim < SIM_NO_SHARED_ENTITY:
+            continue  # each names things the other does not: likely two different facts
+        pairs.append((sim, a, b, update))
     from brief.extract.assemble import assemble
 
     return assemble(pairs, sent_of, sentence_text)

@@ -1,8 +1,8 @@
 """Figures in a sentence, read in general form: value (or range), qualifier, unit or counted noun, what it is about.
 
-"more than 26,500 tons of corn"   -> lo=26500, hi=inf,  qualifier "more than", unit tonne (weight), about "corn"
-"20m tonnes of grain"             -> lo=hi=20e6, unit tonne, about "grain"
-"Fifteen Russian soldiers"        -> lo=hi=15, counted noun class "people" (number words read with text2num)
+"more than 8,400 tons of barley"  -> lo=8400, hi=8400, op ">", qualifier "more than", unit tonne (weight), about "barley"
+"20m tonnes of rye"               -> lo=hi=20e6, unit tonne, about "rye"
+"Fifteen Norland soldiers"        -> lo=hi=15, counted noun class "people" (number words read with text2num)
 "between 300 and 400 km"          -> lo=300, hi=400, unit km (distance)
 "US$1.2bn"                        -> 1.2e9, unit usd (money)
 
@@ -10,7 +10,7 @@ Units are normalised (tons/tonnes, km/kilometres, $/US$/dollars; m/million/bn sc
 the value); the spellings, dimensions, qualifiers and noun classes are language data in
 ``brief/lexicon/en/figures.json``.  :func:`compatible` tells whether two figures can be
 the same quantity told loosely: each figure is an interval (its qualifier widens it)
-and two intervals that do not meet disagree ("more than 26,500" vs "26,000").
+and two intervals that do not meet disagree ("more than 8,400" vs "8,000").
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Figure:
     unit: str  # normalised unit ("tonne", "usd") or counted-noun class ("people") or the noun's lemma
     dimension: str  # weight, distance, money, percent ... or "count"
     about: str  # what is counted or measured ("corn", "people", "drone")
-    text: str  # the phrase as written ("more than 26,500 tons of corn")
+    text: str  # the phrase as written ("more than 8,400 tons of barley")
     verb: str = ""  # lemma of the verb the figure hangs from
     predicate: str = ""  # its synonym class (kill ~ die), see discrepancies.predicate_class
     dates: tuple[str, ...] = ()  # date expressions dating the happening in the sentence
@@ -46,6 +46,7 @@ class Figure:
     start: int = field(default=0, compare=False)  # token index in the parsed document
     verb_i: int = field(default=-1, compare=False)  # token index of the verb, -1 when none governs it directly
     noun_i: int = field(default=-1, compare=False)  # token index of the counted noun or unit
+    places: tuple[str, ...] = ()  # named places the counted happening is located at
 
     @property
     def value(self) -> float:
@@ -122,7 +123,7 @@ def words_value(words: list[str]) -> float | None:
 
 
 def _token_value(tok) -> tuple[float, str | None, str | None] | None:
-    """(value, currency sign, attached suffix) of one token ("26,500", "$1.2bn", "20m"), else None."""
+    """(value, currency sign, attached suffix) of one token ("8,400", "$1.2bn", "20m"), else None."""
     m = _NUM.match(tok.text.lower())
     if not m:
         return None
@@ -199,7 +200,7 @@ def _figure_at(toks, i, span, doc_id, sent_index, lex) -> tuple[Figure | None, i
     tok = toks[i]
     if tok.ent_type_ in ("TIME", "ORDINAL") or (tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–") and tok.i - 1 >= span.start
                                        and tok.doc[tok.i - 1].whitespace_ == ""):
-        return None, i + 1  # "Il-20", "F-16": part of a name
+        return None, i + 1  # "F-16", "MiG-29": part of a name
     if tok.ent_type_ == "DATE" and tok.head.ent_type_ == "DATE" and tok.head.pos_ != "NOUN":
         return None, i + 1  # "July 14", "2018"
     run = _number_run(toks, i, lex)

@@ -179,8 +179,9 @@ def compatible(a: _Info, b: _Info) -> bool:
 
 
 EMBED_SAME = 0.8  # cosine of two sentences that tell one happening in other words
-BLOCK_MAX = 120  # a larger block is compared within a sliding window of this many events
-RARE_WORD_SHARE = 0.05  # content words in more than this share of events (and 50) do not block
+BLOCK_MAX = 30  # a larger block is compared within a sliding window of this many events
+UNDECIDED_LOW = 0.25  # fewer shared words than this: not the same happening, whatever the embedding says
+RARE_WORD_DF = 12  # a content word in more events than this is too common to block on
 
 
 def same_happening(a: _Info, b: _Info, similarity=None) -> bool:
@@ -206,17 +207,10 @@ def same_happening(a: _Info, b: _Info, similarity=None) -> bool:
         return True
     if sim >= 0.3 and shared and key_shared >= 1:
         return True
-    if similarity is not None and (shared or key_shared) and sim >= 0.1:
+    if similarity is not None and (shared or key_shared) and sim >= UNDECIDED_LOW:
         cos = similarity(a.event, b.event)  # a paraphrase: few words in common, the same meaning
         return cos is not None and cos >= EMBED_SAME
     return False
-
-
-def _undecided(a: _Info, b: _Info) -> bool:
-    """Words alone leave this pair open: something shared, but few words in common."""
-    if a.docs & b.docs or not (a.parts & b.parts or a.keys & b.keys):
-        return False
-    return 0.1 <= text_similarity(a.words, b.words) < 0.4
 
 
 def _neighbours(vectors, texts: list[str], k: int = 5, floor: float = EMBED_SAME):
@@ -246,7 +240,7 @@ def candidate_pairs(infos: list[_Info], idxs: list[int], neighbours=None) -> set
     ``neighbours(list of event indexes) -> pairs`` may add embedding neighbours.
     """
     df: Counter = Counter(w for i in idxs for w in infos[i].words)
-    common = max(50, int(RARE_WORD_SHARE * len(idxs)))
+    common = RARE_WORD_DF
     blocks: dict[tuple[str, object], list[int]] = {}
     for i in idxs:
         inf = infos[i]
@@ -276,8 +270,8 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
     """Fold events that tell the same happening; returns the surviving events in first-mention order.
 
     ``sentence_text(citation)`` gives the text of a mention.  ``vectors`` (optional, a
-    :class:`brief.embed.SentenceVectors`) gives embedding neighbours as extra candidates and
-    the cosine of two sentences for paraphrases; only the sentences of pairs that need it are embedded.
+    :class:`brief.embed.SentenceVectors`) gives embedding neighbours as extra candidates and the
+    cosine of two sentences for paraphrases, among the sentences it already holds (it embeds none).
     """
     infos = []
     for ev in events:
@@ -303,10 +297,7 @@ def merge_events(events: list[Event], sentence_text, person_ids: set[str], count
     for cls, idxs in by_class.items():
         if len(idxs) >= 2:
             blocked[cls] = sorted(candidate_pairs(infos, idxs, _neighbours(vectors, first)))
-    if vectors is not None:  # embed, in one batch, the sentences of pairs that words alone leave undecided
-        need = [first[k] for pairs in blocked.values() for i, j in pairs if _undecided(infos[i], infos[j])
-                for k in (i, j)]
-        vectors.add(need)
+    if vectors is not None:  # sentences embedded by an earlier step (figures, dates): no new embedding here
 
         def similarity(x: Event, y: Event) -> float | None:
             return vectors.cosine(sentence_text(x.mentions[0]), sentence_text(y.mentions[0]))
