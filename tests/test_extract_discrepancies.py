@@ -304,3 +304,11 @@ def test_the_same_day_told_in_two_ways_agrees():
                 "fishing quota dispute.", dt.date(2024, 5, 20), "Courier"),
     ]
     assert [d for d in _run(docs).discrepancies if d.kind == "date"] == []
+
+
+@pytest.mark.parametrize("lemma,expected", [("authority", "authorities"), ("family", "families"), ("day", "days"),
+                                            ("box", "boxes"), ("ship", "ships")])
+def test_fact_labels_use_the_regular_plural(lemma, expected):
+    from brief.extract.assemble import plural
+
+    assert plural(lemma) == expected

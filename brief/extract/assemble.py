@@ -11,11 +11,22 @@ from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
 
+def plural(noun: str) -> str:
+    """The regular English plural of a counted noun's lemma ("authority" -> "authorities")."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def _label(f: Figure) -> str:
     """ "number of people (kill)", "tonnes of corn", "amount in US dollars"."""
     lex = data("figures")
     if f.dimension == "count":
-        what = lex["class_labels"].get(f.about) or (f.about if f.about.endswith("s") else f.about + "s")
+        what = lex["class_labels"].get(f.about) or plural(f.about)
         return f"number of {what}" + (f" ({f.predicate})" if predicate_of(f.predicate) else "")
     unit = lex["units"].get(f.unit, {}).get("label", f.unit)
     return f"{unit} of {f.about}" if f.about != f.unit else f"amount in {unit}"
