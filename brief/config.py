@@ -22,6 +22,7 @@ class BriefConfig:
     # where the per-document parse runs: a Dask scheduler address, or a local cluster of N workers
     dask: str | None = None
     workers: int | None = None
+    parse_processes: int | None = None  # local parse: None -> every core for a large corpus (brief/parallel.py)
     # themes
     max_themes: int = 8
     # summarizer: "auto" (seq2seq when a model loads, else extractive), "seq2seq", "extractive"

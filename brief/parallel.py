@@ -4,7 +4,8 @@ The spaCy parse is most of a build's cost and needs nothing but the document's o
 text, so it is the work that goes to a cluster.  A *parser* is a callable
 ``parser(texts, progress) -> iterator of spacy Doc``, one Doc per text, in order:
 
-* :func:`local_parser` runs ``nlp.pipe`` here (the default);
+* :func:`local_parser` runs ``nlp.pipe`` here (the default), with spaCy's worker processes
+  on every core when the corpus is large (``config.parse_processes`` overrides);
 * :class:`DaskParser` sends the texts to the workers of a Dask cluster in chunks; each
   worker parses with its own copy of the pipeline and sends back a ``DocBin`` (the
   tokens with every annotation: tags, lemmas, morphology, heads, labels, entities), which
@@ -25,6 +26,8 @@ processes), else the local parser.  ``dask[distributed]`` is an optional extra
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -33,6 +36,10 @@ from brief.errors import BriefError
 
 BATCH_SIZE = 32  # nlp.pipe batch
 CHUNK_DOCS = 48  # documents per cluster task
+# A local parse of at least this many documents uses every core (up to MAX_LOCAL_PROCESSES):
+# below it, starting the worker processes costs more than they save.
+PARALLEL_MIN_DOCS = 200
+MAX_LOCAL_PROCESSES = 4
 
 Progress = Callable[[str, int, int], None]
 Parser = Callable[[Sequence[str], Progress], Iterator[Any]]
@@ -42,12 +49,23 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def local_parser(texts: Sequence[str], progress: Progress = _noop) -> Iterator[Any]:
-    """``nlp.pipe`` in this process."""
+def local_processes(n_texts: int, processes: int | None = None) -> int:
+    """Processes for a local parse: ``processes`` when set, else every core (at most
+    ``MAX_LOCAL_PROCESSES``) for ``PARALLEL_MIN_DOCS`` documents or more, else one."""
+    if processes:
+        return max(1, processes)
+    if n_texts < PARALLEL_MIN_DOCS:
+        return 1
+    return max(1, min(MAX_LOCAL_PROCESSES, os.cpu_count() or 1))
+
+
+def local_parser(texts: Sequence[str], progress: Progress = _noop, processes: int | None = None) -> Iterator[Any]:
+    """``nlp.pipe`` on this machine (spaCy's own worker processes for a large corpus)."""
     from brief.nlp import get_nlp
 
     total = len(texts)
-    for i, doc in enumerate(get_nlp().pipe(texts, batch_size=BATCH_SIZE)):
+    n_process = local_processes(total, processes)
+    for i, doc in enumerate(get_nlp().pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)):
         if i % 25 == 0:
             progress("parse", i, total)
         yield doc
@@ -108,7 +126,7 @@ def _distributed():
 def open_parser(config: BriefConfig) -> Iterator[Parser]:
     """The parser the settings ask for; a cluster started here is shut down on exit."""
     if not config.dask and not config.workers:
-        yield local_parser
+        yield functools.partial(local_parser, processes=config.parse_processes)
         return
     distributed = _distributed()
     with contextlib.ExitStack() as stack:

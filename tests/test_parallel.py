@@ -65,3 +65,13 @@ def test_progress_counts_documents(cluster):
     assert len(docs) == 10
     assert seen[0] == ("parse", 0, 10) and seen[-1] == ("parse", 10, 10)
     assert [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
+
+
+def test_a_local_parse_in_two_processes_is_the_one_process_parse():
+    from brief.parallel import local_processes
+
+    texts = _texts(12)
+    one = [[(t.text, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in d] for d in local_parser(texts, processes=1)]
+    two = [[(t.text, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in d] for d in local_parser(texts, processes=2)]
+    assert one == two
+    assert local_processes(10) == 1 and local_processes(10, 3) == 3
