@@ -46,3 +46,15 @@ def examples_brief(examples_dir):
     from brief import BriefConfig, build_brief
 
     return build_brief([examples_dir], config=BriefConfig(summarizer="extractive"))
+
+
+@pytest.fixture()
+def listener(monkeypatch):
+    """An HTTP listener on 127.0.0.1 that records every request (tests/hostile_helpers.py)."""
+    from hostile_helpers import Listener
+
+    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)  # the listener is reached directly
+    srv = Listener()
+    yield srv
+    srv.close()

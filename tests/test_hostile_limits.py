@@ -13,14 +13,6 @@ from hostile_helpers import GOOD_ARTICLE, Listener, problem_for, read, trickle, 
 GOOD_TITLE = "Ferry service resumes after storm"
 
 
-@pytest.fixture()
-def listener(monkeypatch):
-    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)  # the listener is reached directly
-    srv = Listener()
-    yield srv
-    srv.close()
-
 
 def _good(folder: Path) -> Path:
     p = folder / "good.md"

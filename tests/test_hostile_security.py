@@ -25,14 +25,6 @@ SECRET_FEED = f"""<?xml version="1.0"?>
 """
 
 
-@pytest.fixture()
-def listener(monkeypatch):
-    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)  # the listener is reached directly
-    srv = Listener()
-    yield srv
-    srv.close()
-
 
 @pytest.fixture()
 def secret(tmp_path: Path) -> Path:
