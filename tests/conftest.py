@@ -58,3 +58,16 @@ def listener(monkeypatch):
     srv = Listener()
     yield srv
     srv.close()
+
+
+def minilm_installed() -> bool:
+    """Whether the all-MiniLM-L6-v2 wheel (the default embedder's data) is installed."""
+    from importlib import metadata
+
+    from brief.embed import DEFAULT_DIST
+
+    try:
+        metadata.distribution(DEFAULT_DIST)
+        return True
+    except metadata.PackageNotFoundError:
+        return False

