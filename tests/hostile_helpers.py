@@ -80,6 +80,11 @@ def trickle(handler: BaseHTTPRequestHandler, seconds: float = 30.0) -> None:
     handler.send_header("Content-Type", "text/plain")
     handler.send_header("Content-Length", "100000")
     handler.end_headers()
+    _drip(handler, seconds)
+
+
+def _drip(handler: BaseHTTPRequestHandler, seconds: float) -> None:
+    """Send one byte every 0.2 s for ``seconds`` (until the client hangs up)."""
     end = time.monotonic() + seconds
     try:
         while time.monotonic() < end:
@@ -106,12 +111,8 @@ def problem_for(problems: list[InputProblem], name: str | Path) -> InputProblem:
 
 def trickle_headers(handler: BaseHTTPRequestHandler, seconds: float = 30.0) -> None:
     """Start an answer and send its header one byte every 0.2 s (headers that never end in time)."""
-    end = time.monotonic() + seconds
     try:
         handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-        while time.monotonic() < end:
-            handler.wfile.write(b"a")
-            handler.wfile.flush()
-            time.sleep(0.2)
     except OSError:
-        pass
+        return
+    _drip(handler, seconds)
