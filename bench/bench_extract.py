@@ -16,7 +16,8 @@ import time
 
 from bench.corpus import generate
 from brief.config import BriefConfig
-from brief.extract import BATCH_SIZE, extract
+from brief.extract import extract
+from brief.parallel import BATCH_SIZE
 from brief.model import Document
 from brief.nlp import get_nlp
 

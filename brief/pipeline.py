@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import resource
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +23,7 @@ from brief.ingest import load_inputs
 from brief.isolation import per_document
 from brief.model import Brief, Document, InputProblem
 from brief.parallel import open_parser
+from brief.timing import StageTimer
 from brief.summarize import Summarizer, get_summarizer, summarize
 
 # progress(stage, done, total): called as a stage advances; total may be 0 when unknown
@@ -53,36 +51,6 @@ def problem_handler(config: BriefConfig, problems: list[InputProblem], report: R
             report(p)
 
     return on_problem
-
-
-def _peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MiB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
-
-
-class StageTimer:
-    """Seconds and peak memory per stage, for ``meta.timings``."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, dict[str, float]] = {}
-        self._start = time.perf_counter()
-
-    @contextmanager
-    def stage(self, name: str, **counts: int) -> Iterator[dict[str, float]]:
-        t0 = time.perf_counter()
-        row: dict[str, float] = dict(counts)
-        try:
-            yield row
-        finally:
-            row["seconds"] = round(time.perf_counter() - t0, 3)
-            row["peak_rss_mb"] = _peak_rss_mb()
-            self.timings[name] = row
-
-    def total(self) -> dict[str, dict[str, float]]:
-        out = dict(self.timings)
-        out["total"] = {"seconds": round(time.perf_counter() - self._start, 3), "peak_rss_mb": _peak_rss_mb()}
-        return out
 
 
 def _plain(value: Any) -> Any:

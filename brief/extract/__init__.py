@@ -29,7 +29,7 @@ from brief.extract.salience import score_events
 from brief.extract.sentences import make_sentences
 from brief.model import Citation, Discrepancy, Document, Entity, Event
 from brief.nlp import get_nlp
-from brief.parallel import BATCH_SIZE, Parser, local_parser
+from brief.parallel import Parser, local_parser
 
 __all__ = ["extract", "Extraction", "ENTITY_LABELS"]
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from brief.extract.dates import normalize_date
-from brief.extract.entities import (ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, demonym_country, entity_label,
+from brief.extract.entities import (ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, entity_label,
                                     is_title_only, is_title_token, split_title)
 from brief.model import Citation, Event
 

@@ -10,14 +10,13 @@
 from __future__ import annotations
 
 import json
-import resource
-import sys
 import time
 from pathlib import Path
 
 from brief.errors import BriefError
 from brief.model import Brief
 from brief.render.atomic import atomic_write
+from brief.timing import peak_rss_mb
 from brief.render.context import View
 from brief.render.fetcher import TEMPLATES, SafeFetcher
 from brief.render.html import render_html
@@ -61,9 +60,8 @@ def write_brief(brief: Brief, path: Path | str, format: str | None = None) -> Pa
     t0 = time.perf_counter()
     data = render_bytes(brief, fmt)
     if fmt != "json":  # a JSON written after another format records that format's render time
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
         brief.meta.setdefault("timings", {})[f"render_{fmt}"] = {
-            "seconds": round(time.perf_counter() - t0, 3), "peak_rss_mb": round(peak, 1)}
+            "seconds": round(time.perf_counter() - t0, 3), "peak_rss_mb": peak_rss_mb()}
     try:
         return atomic_write(path, data)
     except OSError as e:
