@@ -22,7 +22,7 @@ from brief.extract.datefacts import DateFact, find_date_discrepancies, sentence_
 from brief.extract.discrepancies import find_discrepancies, sentence_figures
 from brief.extract.figures import Figure
 from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
-from brief.extract.events import Context, capitalised_common_word, entity_mention, extract_sentence_events
+from brief.extract.events import Context, capitalised_common_word, entity_mention, event_cues, extract_sentence_events
 from brief.extract.keyphrases import fold_variants, sentence_keyphrases
 from brief.extract.merge import content_words, merge_events, text_similarity
 from brief.extract.salience import score_events
@@ -81,9 +81,11 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     date_facts: list[DateFact] = []
     sent_ents: dict[tuple[str, int], set[str]] = {}
     phrase_counts: Counter = Counter()
+    cues = event_cues()
     for i in canonical:
         doc = docs[i]
         sp, spans = parsed[i]
+        cues(sp)
         ent_at = {}
         for ent in sp.ents:
             for t in range(ent.start, ent.end):
