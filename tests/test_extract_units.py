@@ -10,7 +10,8 @@ from brief.config import BriefConfig
 from brief.extract import extract
 from brief.extract.dates import normalize_date
 from brief.extract.discrepancies import parse_number
-from brief.extract.entities import Mention, build_entities, first_names_match, split_title
+from brief.extract.entities import first_names_match, split_title
+from brief.extract.resolver import Mention, build_entities
 from brief.extract.keyphrases import fold_variants, variant_key
 from brief.model import Document
 

@@ -21,10 +21,11 @@ from brief.embed import SentenceVectors, get_embedder
 from brief.extract.datefacts import DateFact, find_date_discrepancies, sentence_date_facts
 from brief.extract.discrepancies import find_discrepancies, sentence_figures
 from brief.extract.figures import Figure
-from brief.extract.entities import ENTITY_LABELS, EntityResolver, Mention, build_entities, place_hint
+from brief.extract.entities import ENTITY_LABELS, place_hint
 from brief.extract.events import Context, capitalised_common_word, entity_mention, event_cues, extract_sentence_events
 from brief.extract.keyphrases import fold_variants, sentence_keyphrases
 from brief.extract.merge import content_words, merge_events, text_similarity
+from brief.extract.resolver import EntityResolver, Mention, build_entities
 from brief.extract.salience import score_events
 from brief.extract.sentences import make_sentences
 from brief.model import Citation, Discrepancy, Document, Entity, Event

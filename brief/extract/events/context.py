@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from brief.extract.entities import ENTITY_LABELS, PLACE_LABELS, EntityResolver, clean_name, entity_label, is_title_token, split_title
+from brief.extract.entities import ENTITY_LABELS, PLACE_LABELS, clean_name, entity_label, is_title_token, split_title
+from brief.extract.resolver import EntityResolver
 
 DASHES = ("—", "–", "--")
 
