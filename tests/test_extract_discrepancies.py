@@ -181,9 +181,9 @@ def test_same_time_rules():
 
 def test_date_of_the_telling_is_not_the_date_of_the_happening():
     doc = get_nlp()("Police detained nineteen people on Monday, union lawyers said on Wednesday.")
-    from brief.extract.discrepancies import sentence_facts
+    from brief.extract.discrepancies import sentence_figures
 
-    facts = sentence_facts(doc[:], "d", 0)
+    facts = sentence_figures(doc[:], "d", 0)
     f = next(f for f in facts if f.value == 19)
     assert any("Monday" in t for t in f.dates)
     assert not any("Wednesday" in t for t in f.dates)

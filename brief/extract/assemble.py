@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from brief.extract.discrepancies import predicate_of
 from brief.extract.figures import Figure, format_value
+from brief.extract.predicates import predicate_of
 from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
@@ -17,7 +17,7 @@ def plural(noun: str) -> str:
         return noun
     if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
         return noun[:-1] + "ies"
-    if noun.endswith(("x", "z", "ch", "sh")):
+    if noun.endswith(tuple(data("figures")["plural_es_endings"])):
         return noun + "es"
     return noun + "s"
 

@@ -31,7 +31,7 @@ BLOCK_MAX = 60
 AGREE_MARGIN = 0.1
 PARTNERS = 1  # candidates kept per date fact, by shared words, before embedding
 MIN_SHARED = 0.15
-_UNIT_DAYS = {"day": 1, "month": 31, "year": 366}
+_UNIT_DAYS: dict[str, int] = data("dates")["precision_days"]  # a precision and its length in days
 
 
 @dataclass(frozen=True)

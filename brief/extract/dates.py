@@ -4,7 +4,9 @@ Rules, not a model: absolute expressions ("January 29, 2019", "in April 2019",
 "since 1982", "late May 2018") always resolve; expressions that need an anchor
 ("on Tuesday", "last week", "three weeks ago", "late May", "on June 12")
 resolve against the document's publication date and stay unresolved (``None``)
-when the document is undated.
+when the document is undated.  Month and weekday names come from :mod:`calendar`; the
+other words (number words, "early"/"end of", relative expressions) from
+``brief/lexicon/en/dates.json``.
 """
 
 from __future__ import annotations
@@ -14,24 +16,43 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from brief.lexicon import data
+
+_LEX = data("dates")
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({name.lower()[:3]: i for i, name in enumerate(calendar.day_name)})
+NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
+PARTS: dict[str, str] = _LEX["parts"]  # "end of" -> "late": which third of a month or year
+RELATIVE: dict[str, str] = _LEX["relative"]  # "last week" -> the rule that reads it (see _RULES)
+SPAN_DAYS: dict[str, int] = _LEX["span_days"]
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
-    "couple of": 2, "a couple of": 2,
-}
 
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
+def _alt(words, *, longest_first: bool = False) -> str:
+    """A regex alternation of ``words`` (in order, or longest first so a name wins over its abbreviation)."""
+    ws = sorted(words, key=len, reverse=True) if longest_first else list(words)
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", " ") for w in ws) + ")"
+
+
+_MONTH_RE = "(" + _alt(MONTHS, longest_first=True) + r")\.?"
+_DAY_RE = r"(\d{1,2})" + _alt(_LEX["ordinal_suffixes"]) + "?"
 _YEAR_RE = r"((?:1[89]|20)\d\d)"
-_WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_PART_RE = r"(early|mid|middle of|late|end of|beginning of|start of)"
-_NUM_RE = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of|couple of)"
+_WEEKDAY_RE = "(" + _alt(calendar.day_name[i].lower() for i in range(7)) + ")"
+_PART_RE = "(" + _alt(PARTS) + ")"
+_NUM_RE = r"(\d+|" + _alt(NUMBER_WORDS)[3:-1] + ")"
+_UNIT_RE = "(" + _alt(SPAN_DAYS) + ")"
+_TOD_RE = r"(?:\s+" + _alt(_LEX["times_of_day"]) + ")?"
+_LEAD = re.compile("^" + _alt(_LEX["lead_words"]) + r"\s+")
+_WEEKDAY_DATE = re.compile("(?:" + _alt(_LEX["weekday_parts"]) + r"[\s-]+)?" + _WEEKDAY_RE + _TOD_RE + r",?\s+"
+                           r"(?:(?:on|the)\s+)?(.*\d.*)")
+_YEAR_NOUN = re.compile(_alt(_LEX["year_nouns"]))
+_AGO = re.compile(r"(?:" + _alt(_LEX["approximately"]) + r"\s+)?" + _NUM_RE + r"\s+" + _UNIT_RE + r"s?\s+("
+                  + _alt(_LEX["ago_words"]) + ")")
+_PAST_SPAN = re.compile(r"(?:the\s+)?(?:past|last)\s+" + _NUM_RE + r"\s+" + _UNIT_RE + "s?")
+_WEEKDAY = re.compile("(?:(" + _alt(_LEX["weekday_modifiers"]) + r")\s+)?" + _WEEKDAY_RE + _TOD_RE)
+_MONTH = re.compile("(?:(" + _alt(_LEX["month_modifiers"]) + r")[\s-]+)?" + _MONTH_RE)
 
 
 @dataclass(frozen=True)
@@ -51,11 +72,12 @@ def _month_end(year: int, month: int) -> dt.date:
 
 def _month_range(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
     last = calendar.monthrange(year, month)[1]
-    if part in ("early", "beginning of", "start of"):
+    third = _third(part)
+    if third == "early":
         return dt.date(year, month, 1), dt.date(year, month, 10)
-    if part in ("mid", "middle of"):
+    if third == "mid":
         return dt.date(year, month, 11), dt.date(year, month, 20)
-    if part in ("late", "end of"):
+    if third == "late":
         return dt.date(year, month, 20), dt.date(year, month, last)
     return dt.date(year, month, 1), dt.date(year, month, last)
 
@@ -90,6 +112,167 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
 
 
+def _third(part: str | None) -> str | None:
+    return PARTS.get(part) if part else None
+
+
+def _read_weekday_date(t: str) -> tuple[str, int | None]:
+    """ "Saturday, April 12" / "Monday 14 April": the weekday only confirms the month-day."""
+    wm = _WEEKDAY_DATE.fullmatch(t)
+    if wm and re.search(_MONTH_RE, wm.group(2)):
+        return wm.group(2).strip(" ,"), WEEKDAYS[wm.group(1)]
+    return t, None
+
+
+def _year_range(y: int, part: str | None, decade: bool) -> tuple[dt.date, dt.date]:
+    if decade:
+        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    third = _third(part)
+    if third == "early":
+        return dt.date(y, 1, 1), dt.date(y, 4, 30)
+    if third == "mid":
+        return dt.date(y, 5, 1), dt.date(y, 8, 31)
+    if third == "late":
+        return dt.date(y, 9, 1), dt.date(y, 12, 31)
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def _absolute(t: str) -> tuple | None:
+    """(start, end) of an expression that needs no anchor, or None when ``t`` is not one."""
+    m = re.search(_MONTH_RE + r"\s+" + _DAY_RE + r",?\s+" + _YEAR_RE, t)
+    if m:
+        return _safe_date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))), None
+    m = re.search(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR_RE, t)
+    if m:
+        return _safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))), None
+    # (early|late) Month YYYY / Month YYYY
+    m = re.search(r"(?:" + _PART_RE + r"[\s-]+)?" + _MONTH_RE + r",?\s+(?:of\s+)?" + _YEAR_RE, t)
+    if m:
+        return _month_range(int(m.group(3)), MONTHS[m.group(2)], m.group(1))
+    # (early|late) YYYY / YYYY
+    m = re.fullmatch(r"(?:" + _PART_RE + r"[\s-]+)?(?:the\s+)?(?:year\s+)?" + _YEAR_RE + r"s?", t)
+    if m:
+        return _year_range(int(m.group(2)), m.group(1), t.endswith("s"))
+    m = re.search(r"\b" + _YEAR_RE + r"\b", t)
+    if m and not re.search(_MONTH_RE + r"\b", t) and _YEAR_NOUN.search(t):
+        y = int(m.group(1))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return None
+
+
+def _week_of(ref: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
+    start = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * weeks)
+    return start, start + dt.timedelta(days=6)
+
+
+def _last_weekend(ref: dt.date) -> tuple[dt.date, dt.date]:
+    sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
+    if sat + dt.timedelta(days=1) >= ref:
+        sat -= dt.timedelta(days=7)
+    return sat, sat + dt.timedelta(days=1)
+
+
+def _shift_month(ref: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    y, mth = ref.year, ref.month + n
+    while mth <= 0:
+        mth += 12
+        y -= 1
+    while mth > 12:
+        mth -= 12
+        y += 1
+    return _month_range(y, mth)
+
+
+_RULES = {
+    "today": lambda ref: (ref, None),
+    "yesterday": lambda ref: (ref - dt.timedelta(days=1), None),
+    "tomorrow": lambda ref: (ref + dt.timedelta(days=1), None),
+    "this_week": lambda ref: (ref - dt.timedelta(days=ref.weekday()), ref),
+    "last_week": lambda ref: _week_of(ref, -1),
+    "next_week": lambda ref: _week_of(ref, 1),
+    "month_start": lambda ref: (ref.replace(day=1), None),
+    "month_end": lambda ref: (_month_end(ref.year, ref.month), None),
+    "year_start": lambda ref: (dt.date(ref.year, 1, 1), None),
+    "this_weekend": lambda ref: (lambda sat: (sat, sat + dt.timedelta(days=1)))(ref - dt.timedelta(days=(ref.weekday() - 5) % 7)),
+    "last_weekend": _last_weekend,
+    "this_month": lambda ref: (ref.replace(day=1), ref),
+    "last_month": lambda ref: _shift_month(ref, -1),
+    "next_month": lambda ref: _shift_month(ref, 1),
+    "this_year": lambda ref: (dt.date(ref.year, 1, 1), ref),
+    "last_year": lambda ref: (dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)),
+    "next_year": lambda ref: (dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 12, 31)),
+    "recent_weeks": lambda ref: (ref - dt.timedelta(days=28), ref),
+    "recent_days": lambda ref: (ref - dt.timedelta(days=7), ref),
+}
+
+
+def _offset(t: str, ref: dt.date) -> tuple | None:
+    """ "three weeks ago", "the past two days"."""
+    m = _AGO.fullmatch(t)
+    if m:
+        n, unit = _number(m.group(1)), m.group(2)
+        if unit == "day":
+            return ref - dt.timedelta(days=n), None
+        if unit == "week":
+            d = ref - dt.timedelta(weeks=n)
+            return d - dt.timedelta(days=d.weekday()), d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=6)
+        if unit == "month":
+            return _shift_month(ref, -n)
+        return dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31)
+    m = _PAST_SPAN.fullmatch(t)
+    if m:
+        days = SPAN_DAYS[m.group(2)] * _number(m.group(1))
+        return ref - dt.timedelta(days=days), ref
+    return None
+
+
+def _weekday(t: str, ref: dt.date, future: bool) -> tuple | None:
+    """ "Tuesday", "last Wednesday", "Friday evening", "late Friday"."""
+    m = _WEEKDAY.fullmatch(t)
+    if not m:
+        return None
+    wd = WEEKDAYS[m.group(2)]
+    if m.group(1) == "next":
+        return ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7), None
+    if future and m.group(1) != "last":
+        # looking ahead from the day of publication: "will meet on Monday" in a Monday paper is that day
+        return ref + dt.timedelta(days=(wd - ref.weekday()) % 7), None
+    delta = (ref.weekday() - wd) % 7
+    if m.group(1) == "last" and delta == 0:
+        delta = 7
+    return ref - dt.timedelta(days=delta), None
+
+
+def _month(t: str, ref: dt.date, future: bool, named_weekday: int | None) -> tuple | None:
+    """ "(early|late) May", "May", "last September", "June 12", "12 June"."""
+    m = _MONTH.fullmatch(t)
+    if m:
+        month, part = MONTHS[m.group(2)], m.group(1)
+        if part == "next":
+            return _month_range(ref.year if month > ref.month else ref.year + 1, month)
+        if part == "last":
+            y = _past_month(month, ref, strictly_before=True)
+        elif future and month != ref.month:
+            y = ref.year if month > ref.month else ref.year + 1
+        else:
+            y = _nearest_month(month, ref)
+        return _month_range(y, month, part if part not in ("last", "this") else None)
+    m = re.fullmatch(_MONTH_RE + r"\s+" + _DAY_RE, t) or re.fullmatch(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE, t)
+    if not m:
+        return None
+    if m.group(1).isdigit():
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+    else:
+        month, day = MONTHS[m.group(1)], int(m.group(2))
+    y = _nearest_month(month, ref)
+    if named_weekday is not None:
+        # the weekday settles the year when the month-day falls on it in a neighbouring year only
+        fits = [yy for yy in (y, y - 1, y + 1) if (d := _safe_date(yy, month, day)) and d.weekday() == named_weekday]
+        if fits:
+            y = fits[0]
+    return _safe_date(y, month, day), None
+
+
 def normalize_date(text: str, published: dt.date | None, *, future: bool = False) -> DateValue:
     """Return the date (or range) ``text`` denotes; ``start`` is None when it cannot be resolved.
 
@@ -97,180 +280,27 @@ def normalize_date(text: str, published: dt.date | None, *, future: bool = False
     Friday"), so a bare weekday or month means the next one, not the last one.
     """
     raw = " ".join(text.split())
-    t = raw.lower().strip(" ,.;:()")
-    t = re.sub(r"^(on|in|at|by|during|from|as of|until|till|through)\s+", "", t)
-    t = re.sub(r"^the\s+", "", t)
-    t = t.replace("’", "'")
-    # "Saturday, April 12" / "Monday 14 April": the weekday only confirms the month-day
-    wm = re.fullmatch(r"(?:(?:early|late|mid)[\s-]+)?" + _WEEKDAY_RE + r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
-                      r"(?:(?:on|the)\s+)?(.*\d.*)", t)
-    named_weekday = None
-    if wm and re.search(_MONTH_RE, wm.group(2)):
-        named_weekday = WEEKDAYS[wm.group(1)]
-        t = wm.group(2).strip(" ,")
-    ref = published
 
     def out(start: dt.date | None, end: dt.date | None = None) -> DateValue:
-        if start is not None and end is not None and end == start:
-            end = None
-        return DateValue(start, end, raw)
+        return DateValue(start, None if end == start else end, raw)
 
+    t = raw.lower().strip(" ,.;:()")
+    t = _LEAD.sub("", t)
+    t = re.sub(r"^the\s+", "", t).replace("’", "'")
+    t, named_weekday = _read_weekday_date(t)
     m = re.search(r"since\s+(?:the\s+)?" + _YEAR_RE + r"\b", t)
     if m and not re.search(_MONTH_RE + r"\s", t):
         return out(dt.date(int(m.group(1)), 1, 1))
     t = re.sub(r"^since\s+", "", t)
-
-    # ISO date
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)  # ISO date
     if m:
         return out(_safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    # Month D, YYYY  /  D Month YYYY
-    m = re.search(_MONTH_RE + r"\s+" + _DAY_RE + r",?\s+" + _YEAR_RE, t)
-    if m:
-        return out(_safe_date(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))))
-    m = re.search(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR_RE, t)
-    if m:
-        return out(_safe_date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))))
-    # (early|late) Month YYYY / Month YYYY
-    m = re.search(r"(?:" + _PART_RE + r"[\s-]+)?" + _MONTH_RE + r",?\s+(?:of\s+)?" + _YEAR_RE, t)
-    if m:
-        return out(*_month_range(int(m.group(3)), MONTHS[m.group(2)], m.group(1)))
-    # (early|late) YYYY / YYYY
-    m = re.fullmatch(r"(?:" + _PART_RE + r"[\s-]+)?(?:the\s+)?(?:year\s+)?" + _YEAR_RE + r"s?", t)
-    if m:
-        y = int(m.group(2))
-        if t.endswith("s"):
-            return out(dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
-        part = m.group(1)
-        if part in ("early", "beginning of", "start of"):
-            return out(dt.date(y, 1, 1), dt.date(y, 4, 30))
-        if part in ("mid", "middle of"):
-            return out(dt.date(y, 5, 1), dt.date(y, 8, 31))
-        if part in ("late", "end of"):
-            return out(dt.date(y, 9, 1), dt.date(y, 12, 31))
-        return out(dt.date(y, 1, 1), dt.date(y, 12, 31))
-    m = re.search(r"\b" + _YEAR_RE + r"\b", t)
-    if m and not re.search(_MONTH_RE + r"\b", t) and re.search(r"(election|war|battle|summit|games|olympics|year|census)", t):
-        y = int(m.group(1))
-        return out(dt.date(y, 1, 1), dt.date(y, 12, 31))
-
-    # ---- everything below needs an anchor ---------------------------------
-    if ref is None:
-        return out(None)
-
-    if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "earlier today", "now"):
-        return out(ref)
-    if t in ("yesterday", "last night", "yesterday morning", "yesterday afternoon", "yesterday evening"):
-        return out(ref - dt.timedelta(days=1))
-    if t == "tomorrow":
-        return out(ref + dt.timedelta(days=1))
-    if t in ("this week", "earlier this week", "the week", "week"):
-        return out(ref - dt.timedelta(days=ref.weekday()), ref)
-    if t in ("last week", "past week", "previous week", "the previous week"):
-        start = ref - dt.timedelta(days=ref.weekday() + 7)
-        return out(start, start + dt.timedelta(days=6))
-    if t in ("next week", "the coming week", "coming week"):
-        start = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7)
-        return out(start, start + dt.timedelta(days=6))
-    if re.fullmatch(r"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+month", t):
-        return out(ref.replace(day=1))
-    if re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the|this)\s+month", t):
-        return out(_month_end(ref.year, ref.month))
-    if re.fullmatch(r"(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)\s+year", t):
-        return out(dt.date(ref.year, 1, 1))
-    if t in ("this weekend", "the weekend", "weekend"):
-        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
-        return out(sat, sat + dt.timedelta(days=1))
-    if t in ("last weekend", "past weekend"):
-        sat = ref - dt.timedelta(days=(ref.weekday() - 5) % 7 or 7)
-        if sat + dt.timedelta(days=1) >= ref:
-            sat -= dt.timedelta(days=7)
-        return out(sat, sat + dt.timedelta(days=1))
-    if t in ("this month", "earlier this month", "the month"):
-        return out(ref.replace(day=1), ref)
-    if t in ("last month", "past month", "previous month", "the previous month"):
-        y, mth = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
-        return out(*_month_range(y, mth))
-    if t in ("next month", "the coming month"):
-        y, mth = (ref.year, ref.month + 1) if ref.month < 12 else (ref.year + 1, 1)
-        return out(*_month_range(y, mth))
-    if t in ("this year", "earlier this year", "the year"):
-        return out(dt.date(ref.year, 1, 1), ref)
-    if t in ("last year", "past year", "previous year", "the previous year"):
-        return out(dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31))
-    if t in ("next year",):
-        return out(dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 12, 31))
-    if t in ("recent weeks", "in recent weeks", "the past few weeks", "past few weeks"):
-        return out(ref - dt.timedelta(days=28), ref)
-    if t in ("recent days", "the past few days", "past few days"):
-        return out(ref - dt.timedelta(days=7), ref)
-
-    m = re.fullmatch(r"(?:some\s+|about\s+|around\s+|nearly\s+)?" + _NUM_RE + r"\s+(day|week|month|year)s?\s+(ago|earlier|before)", t)
-    if m:
-        n = _number(m.group(1))
-        unit = m.group(2)
-        if unit == "day":
-            return out(ref - dt.timedelta(days=n))
-        if unit == "week":
-            d = ref - dt.timedelta(weeks=n)
-            return out(d - dt.timedelta(days=d.weekday()), d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=6))
-        if unit == "month":
-            y, mth = ref.year, ref.month - n
-            while mth <= 0:
-                mth += 12
-                y -= 1
-            return out(*_month_range(y, mth))
-        return out(dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31))
-    m = re.fullmatch(r"(?:the\s+)?(?:past|last)\s+" + _NUM_RE + r"\s+(day|week|month|year)s?", t)
-    if m:
-        n = _number(m.group(1))
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)] * n
-        return out(ref - dt.timedelta(days=days), ref)
-
-    # weekdays: "Tuesday", "last Wednesday", "Friday evening", "late Friday"
-    m = re.fullmatch(r"(?:(last|this|next|early|late|on)\s+)?" + _WEEKDAY_RE + r"(?:\s+(?:morning|afternoon|evening|night))?", t)
-    if m:
-        wd = WEEKDAYS[m.group(2)]
-        if m.group(1) == "next":
-            delta = (wd - ref.weekday()) % 7 or 7
-            return out(ref + dt.timedelta(days=delta))
-        if future and m.group(1) != "last":
-            # looking ahead from the day of publication: "will meet on Monday" in a Monday paper is that day
-            return out(ref + dt.timedelta(days=(wd - ref.weekday()) % 7))
-        delta = (ref.weekday() - wd) % 7
-        if m.group(1) == "last" and delta == 0:
-            delta = 7
-        return out(ref - dt.timedelta(days=delta))
-
-    # "(early|late) May", "May", "last September", "June 12", "12 June"
-    m = re.fullmatch(r"(?:(last|this|next|early|mid|middle of|late|end of|beginning of|start of)[\s-]+)?" + _MONTH_RE, t)
-    if m:
-        month = MONTHS[m.group(2)]
-        part = m.group(1)
-        if part == "next":
-            y = ref.year if month > ref.month else ref.year + 1
-            return out(*_month_range(y, month))
-        if part == "last":
-            y = _past_month(month, ref, strictly_before=True)
-        elif future and month != ref.month:
-            y = ref.year if month > ref.month else ref.year + 1
-        else:
-            y = _nearest_month(month, ref)
-        return out(*_month_range(y, month, part if part not in ("last", "this") else None))
-    m = re.fullmatch(_MONTH_RE + r"\s+" + _DAY_RE, t) or re.fullmatch(_DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE, t)
-    if m:
-        if m.group(1).isdigit():
-            day, month = int(m.group(1)), MONTHS[m.group(2)]
-        else:
-            month, day = MONTHS[m.group(1)], int(m.group(2))
-        y = _nearest_month(month, ref)
-        if named_weekday is not None:
-            # the weekday settles the year when the month-day falls on it in a neighbouring year only
-            fits = [yy for yy in (y, y - 1, y + 1) if (d := _safe_date(yy, month, day)) and d.weekday() == named_weekday]
-            if fits:
-                y = fits[0]
-        return out(_safe_date(y, month, day))
-    return out(None)
+    found = _absolute(t)
+    if found is None and published is not None:  # everything below needs an anchor
+        rule = RELATIVE.get(t)
+        found = (_RULES[rule](published) if rule else _offset(t, published) or _weekday(t, published, future)
+                 or _month(t, published, future, named_weekday))
+    return out(*found) if found else out(None)
 
 
 def weekday_of(text: str | None) -> int | None:

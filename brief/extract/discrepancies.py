@@ -25,7 +25,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from brief.extract.assemble import assemble
 from brief.extract.figures import Figure, compatible, read_figures, words_value
+from brief.extract.predicates import predicate_of
 from brief.lexicon import data
 from brief.model import Discrepancy
 
@@ -36,21 +38,6 @@ SIM_SAME_DOC = 0.75
 SAME_PREDICATE = 0.6
 MAX_RATIO = 2.0  # two tellings of one figure differ by less than this factor ...
 SIM_ANY_RATIO = 0.85  # ... unless the two sentences say nearly the same thing
-
-
-def _preds() -> dict[str, str]:
-    d = data("predicates")
-    return {w: canon for canon, ws in d["groups"].items() for w in ws}
-
-
-_PRED: dict[str, str] | None = None
-
-
-def predicate_of(word: str) -> str | None:
-    global _PRED
-    if _PRED is None:
-        _PRED = _preds()
-    return _PRED.get(word)
 
 
 def predicate_class(verb, noun=None) -> str:
@@ -102,7 +89,7 @@ def _happening_dates(span, verb, anchor=None) -> tuple[str, ...]:
             continue
         text = ent.text
         prev = span.doc[ent.start - 1] if ent.start > span.start else None
-        if prev is not None and prev.lower_ in ("on", "by", "since", "in", "from", "until", "during"):
+        if prev is not None and prev.lower_ in data("figures")["date_preps"]:
             text = f"{prev.text} {text}"
         out.append(re.sub(r"['’]s$", "", text))
     return tuple(out)
@@ -111,7 +98,7 @@ def _happening_dates(span, verb, anchor=None) -> tuple[str, ...]:
 def _toll_figures(span, doc_id: str, sent_index: int) -> list[Figure]:
     """ "The number of people killed ... has risen to fourteen"; "the death toll stands at 30" (moving counts)."""
     lex = data("figures")
-    totals, changes = set(lex["total_nouns"]), set(lex["update_verbs"]) | {"stand", "be", "hit", "top", "exceed"}
+    totals, changes = set(lex["total_nouns"]), set(lex["update_verbs"]) | set(lex["total_verbs"])
     out = []
     for verb in span:
         if verb.lemma_.lower() not in changes or verb.pos_ not in ("VERB", "AUX"):
@@ -191,7 +178,6 @@ def _with_totals(figs: list[Figure], doc) -> list[Figure]:
     return out
 
 
-sentence_facts = sentence_figures  # the older name
 
 
 def parse_number(text: str) -> float | None:
@@ -354,10 +340,8 @@ def find_discrepancies(figures: list[Figure], sentence_text, sentence_ents, publ
         if ea and eb and not (ea & eb) and sim < SIM_NO_SHARED_ENTITY:
             continue  # each names things the other does not: likely two different facts
         pairs.append((sim, a, b, update))
-    from brief.extract.assemble import assemble
-
     return assemble(pairs, sent_of, sentence_text)
 
 
-__all__ = ["Figure", "sentence_figures", "sentence_facts", "find_discrepancies", "parse_number", "same_time",
+__all__ = ["Figure", "sentence_figures", "find_discrepancies", "parse_number", "same_time",
            "predicate_class", "fact_days"]

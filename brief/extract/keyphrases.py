@@ -11,31 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-GENERIC = {
-    "official", "officials", "issue", "issues", "time", "times", "week", "weeks", "day", "days", "year", "years",
-    "month", "months", "statement", "people", "part", "thing", "things", "way", "ways", "country", "countries",
-    "number", "report", "reports", "side", "sides", "matter", "instance", "addition", "lot", "member", "members",
-    "head", "office", "region", "area", "areas", "case", "fact", "kind", "type", "level", "point", "place", "one",
-    "ones", "others", "other", "group", "end", "state", "world", "news", "article", "story", "source", "sources",
-    "information", "situation", "term", "terms", "use", "work", "word", "words", "question", "reason", "effort",
-    "efforts", "interview", "email", "link", "site", "website", "page", "experience", "comment", "comments",
-    "conditions", "aspects", "list", "result", "results", "order", "sign", "spokesman", "spokeswoman", "minister",
-    "president", "counterpart", "counterparts", "percent", "top", "rest", "couple", "dozens", "hundreds",
-    "thousands", "millions", "today", "tonight", "yesterday", "eve", "meantime", "moment", "life", "home",
-    "forces", "force", "troops", "military", "militaries", "army", "soldiers", "regime", "border", "meeting",
-    "meetings", "conversation", "government", "governments", "allies", "developments", "response", "conflict",
-    "attack", "attacks", "leaders", "importance", "discussion", "phone", "commitment", "commitments", "agenda",
-    "plan", "move", "step", "steps", "talk", "call", "calls", "deal", "process", "role", "action", "actions",
-    "idea", "ideas", "view", "views", "account", "figure", "figures", "team", "unit", "units", "body",
-    "bodies", "authorities", "officers", "delegation", "delegations", "town", "towns", "city", "village",
-    "villages", "capital", "nation", "nations", "problem", "problems", "need", "needs", "concern", "concerns",
-}
+from brief.lexicon import data
+
+GENERIC = frozenset(data("keyphrases")["generic"])
 LEADING_DROP = {"det", "poss", "predet", "nummod", "quantmod", "punct", "case", "cc", "advmod", "prep"}
-QUANTIFIERS = {"some", "many", "several", "other", "such", "all", "both", "each", "any", "few", "more", "most",
-               "certain", "various", "numerous", "own", "same", "further", "much", "another", "every", "multiple",
-               "first", "second", "last", "next", "new", "recent", "possible", "following", "main", "key", "top",
-               "senior", "former", "current", "latest", "early", "late", "unusual", "significant", "particular",
-               "two", "three", "one", "four", "five"}
+QUANTIFIERS = frozenset(data("keyphrases")["quantifiers"])
 NAME_LABELS = {"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                "QUANTITY", "PERCENT", "EVENT"}
 

@@ -27,31 +27,11 @@ from brief.extract.entities import demonym_country
 from brief.lexicon import data
 from brief.model import Event
 
-ACTION_CLASSES = {
-    "meet": "meet", "hold": "meet", "visit": "meet", "host": "meet", "receive": "meet", "welcome": "meet",
-    "speak": "talk", "talk": "talk", "call": "talk", "phone": "talk", "discuss": "talk", "converse": "talk",
-    "telephone": "talk", "exchange": "talk", "confer": "talk",
-    "kill": "kill", "die": "kill", "murder": "kill", "slay": "kill",
-    "injure": "injure", "wound": "injure", "hurt": "injure",
-    "shoot down": "down", "down": "down", "shoot": "down",
-    "strike": "attack", "attack": "attack", "bomb": "attack", "hit": "attack", "shell": "attack",
-    "bombard": "attack", "target": "attack", "raid": "attack", "launch": "attack",
-    "search": "search", "dig": "search", "look": "search", "seek": "search", "hunt": "search",
-    "reiterate": "affirm", "affirm": "affirm", "reaffirm": "affirm", "reassure": "affirm", "assure": "affirm",
-    "pledge": "affirm", "commit": "affirm",
-    "agree": "agree", "sign": "agree", "approve": "agree", "accept": "agree",
-    "arrive": "travel", "travel": "travel", "fly": "travel", "go": "travel", "come": "travel",
-    "return": "return", "repatriate": "return", "recover": "return", "send": "return",
-    "warn": "warn", "threaten": "warn", "accuse": "accuse", "blame": "accuse",
-    "deploy": "deploy", "station": "deploy",
-}
-STOP = {
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "that", "this", "is",
-    "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her", "they", "he", "she",
-    "said", "says", "say", "as", "also", "which", "who", "will", "would", "two", "after", "than", "but", "not",
-    "s", "about", "between", "into", "over", "there", "these", "those", "while", "when", "all", "our", "we",
-}
-LOOKING_AHEAD = {"future", "conditional", "expected", "planned", "pledged", "warned", "threatened", "hoped", "wanted"}
+_LEX = data("merge")
+ACTION_CLASSES: dict[str, str] = _LEX["action_classes"]  # verb -> the kind of happening it tells
+STOP = frozenset(_LEX["content_stop_words"])
+LOOKING_AHEAD = frozenset(_LEX["looking_ahead"])
+_STEM_SUFFIXES = tuple(_LEX["stem_suffixes"])
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
 
 
@@ -75,7 +55,7 @@ def content_words(text: str) -> set[str]:
 
 
 def _stem(w: str) -> str:
-    for suf in ("ing", "ed", "es", "s"):
+    for suf in _STEM_SUFFIXES:
         if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
             return w[: -len(suf)]
     return w
@@ -88,9 +68,12 @@ def text_similarity(a: set[str], b: set[str]) -> float:
     return 0.5 * inter / len(a | b) + 0.5 * inter / min(len(a), len(b))
 
 
+_INFO_KEYS = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
+              "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places")
+
+
 class _Info:
-    __slots__ = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
-                 "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places")
+    __slots__ = _INFO_KEYS
 
     def __init__(self, ev: Event, words: set[str], person_ids: set[str], country_of=demonym_country, labels=None,
                  published=None):

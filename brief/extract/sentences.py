@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from brief.lexicon import words
 from brief.model import Sentence
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -54,9 +55,7 @@ def split_spans(sp_doc):
 
 
 _ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.-)*[A-Z][a-z]{0,4}\.?$")
-_TITLE_ABBREVS = {"mr", "mrs", "ms", "dr", "prof", "sgt", "gen", "col", "lt", "maj", "capt", "cpl", "pvt", "adm", "brig",
-                  "gov", "sen", "rep", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "cmdr",
-                  "cdr", "messrs", "mme", "mlle", "sheikh", "fr", "cmdt", "comdr", "lieut", "sgts", "amb"}
+_TITLE_ABBREVS = words("title_abbreviations")
 
 
 def _ends_with_abbreviation(span) -> bool:
