@@ -31,7 +31,8 @@ from typing import Any
 
 from brief.config import BriefConfig
 from brief.errors import BriefError, ConfigError, NoDocumentsError
-from brief.model import Brief, Event, InputProblem, Theme
+from brief.extract.identity import known_events
+from brief.model import Brief, InputProblem, Theme
 from brief.state import atomic_write_json, load_state, run_lock, save_state
 
 Progress = Callable[[str, int, int], None]
@@ -116,84 +117,6 @@ def _norm(s: str) -> str:
     return _LEADING_THE.sub("", " ".join(s.split()))
 
 
-def _sentence_key(s: str) -> str:
-    return " ".join(_PUNCT.sub(" ", s.casefold()).split())
-
-
-def _participants(actors: Iterable[str], targets: Iterable[str]) -> frozenset[str]:
-    return frozenset(x for x in (_norm(a) for a in [*actors, *targets]) if x)
-
-
-@dataclass(frozen=True)
-class _PrevEvent:
-    action: str
-    people: frozenset[str]
-    date: str | None
-    sentences: frozenset[str]
-    content: frozenset[str] = frozenset()
-
-
-def _same_name(a: str, b: str) -> bool:
-    """"brandt" names the same participant as "tomas brandt" (canonical names are not always folded)."""
-    if a == b:
-        return True
-    ta, tb = a.split(), b.split()
-    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return bool(short) and all(t in long for t in short) and len(short[-1]) > 2
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Soft Jaccard of two participant sets."""
-    shared = sum(1 for x in a if any(_same_name(x, y) for y in b))
-    return shared / (len(a) + len(b) - shared) if a or b else 1.0
-
-
-def _content(entities: Iterable[str], keyphrases: Iterable[str], locations: Iterable[str], people: frozenset[str]) -> frozenset[str]:
-    items = {x for x in (_norm(s) for s in [*entities, *keyphrases, *locations]) if x}
-    return frozenset(x for x in items if not any(_same_name(x, p) for p in people))
-
-
-def _previous_events(prev: dict[str, Any]) -> list[_PrevEvent]:
-    texts: dict[tuple[str, int], str] = {}
-    for d in prev.get("documents") or []:
-        for i, s in enumerate(d.get("sentences") or []):
-            texts[(str(d.get("id")), i)] = str(s)
-    out = []
-    for e in prev.get("events") or []:
-        sents = frozenset(
-            _sentence_key(texts[(str(m.get("doc_id")), int(m.get("sentence", -1)))])
-            for m in e.get("mentions") or []
-            if (str(m.get("doc_id")), int(m.get("sentence", -1))) in texts
-        )
-        people = _participants(e.get("actors") or [], e.get("targets") or [])
-        content = _content(e.get("entities") or [], e.get("keyphrases") or [], e.get("locations") or [], people)
-        out.append(_PrevEvent(_norm(e.get("action") or ""), people, e.get("date"), sents, content))
-    return out
-
-
-def _event_seen(ev: Event, sentences: set[str], prev: list[_PrevEvent]) -> bool:
-    action = _norm(ev.action)
-    people = _participants(ev.actors, ev.targets)
-    date = ev.date.isoformat() if ev.date else None
-    content = _content(ev.entities, ev.keyphrases, ev.locations, people)
-    for p in prev:
-        if sentences & p.sentences:
-            return True  # the very same sentence was reported last time
-        if not action or p.action != action:
-            continue
-        if date and p.date and date != p.date:
-            continue
-        same_day = bool(date and date == p.date)
-        # same participants, and (same day, or talking about overlapping things)
-        about_same = same_day or not content or not p.content or bool(content & p.content)
-        if people and p.people:
-            if _overlap(people, p.people) >= 0.5 and about_same:
-                return True
-        elif not people and not p.people and same_day:
-            return True
-    return False
-
-
 def _theme_features(entities: Iterable[str], keyphrases: Iterable[str]) -> set[str]:
     return {x for x in (_norm(s) for s in [*entities, *keyphrases]) if x}
 
@@ -213,8 +136,8 @@ def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], 
 
     With no previous brief nothing is marked (there is nothing to be new against).
     An event is known when last week's brief cited the same sentence for an
-    event, or had the same action with the same participants (actors and
-    targets, >= half shared) on a compatible date.  A theme is known when it
+    event, or told the same happening (:func:`brief.extract.identity.known_events`:
+    merge's ``same_happening``, names folded across the two briefs).  A theme is known when it
     shares enough of its entities and key phrases with a theme of last week
     (>= 2 and >= 40% of the smaller set); a theme whose events are all known is not new either.
     """
@@ -224,16 +147,11 @@ def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], 
         t.new = False
     if previous is None:
         return [], []
-    prev_events = _previous_events(previous)
-    texts: dict[tuple[str, int], str] = {}
-    for d in brief.documents:
-        for s in d.sentences:
-            texts[(d.id, s.index)] = _sentence_key(s.text)
+    known = known_events(brief.events, brief.sentence_text, brief.entities,
+                         {d.id: d.published for d in brief.documents}, previous)
     new_events = []
     for e in brief.events:
-        sents = {texts[(c.doc_id, c.sentence)] for c in e.mentions if (c.doc_id, c.sentence) in texts}
-        sents.discard("")
-        e.new = not _event_seen(e, sents, prev_events)
+        e.new = e.id not in known
         if e.new:
             new_events.append(e.id)
     by_id = {e.id: e for e in brief.events}

@@ -15,7 +15,7 @@ import yaml
 
 from brief.config import BriefConfig, load_config
 from brief.errors import NoDocumentsError
-from brief.model import Brief, Citation, Document, Event, Sentence, Theme
+from brief.model import Brief, Citation, Document, Entity, Event, Sentence, Theme
 from brief.state import BusyError, load_state, run_lock
 from brief.weekly import JOURNAL_NAME, STAGING_NAME, STATE_NAME, iso_week, mark_new, parse_as_of, run_weekly, window
 
@@ -125,23 +125,28 @@ def test_new_since_last_brief(three_weeks):
     assert carried and fresh
 
 
-def _ev(id, action, actors, targets=(), date=None, kp=(), doc="d-1", sent=0):
-    return Event(id=id, action=action, actors=list(actors), targets=list(targets), date=date, keyphrases=list(kp), mentions=[Citation(doc, sent)])
+def _ev(id, action, actors, targets=(), date=None, kp=(), doc="d-1", sent=0, ents=()):
+    return Event(id=id, action=action, actors=list(actors), targets=list(targets), date=date, keyphrases=list(kp),
+                 mentions=[Citation(doc, sent)], entities=list(ents))
 
 
 def test_mark_new_rules():
     prev_docs = [Document(id="d-old", title="x", text="", sentences=[Sentence("d-old", 0, "The envoy met the mayor in the old town."), Sentence("d-old", 1, "Talks resumed.")])]
     prev = Brief(title="p", generated_at=dt.datetime(2025, 1, 1), documents=prev_docs,
-                 events=[_ev("e1", "meet", ["Anna Kovacs"], ["Mayor Ruiz"], dt.date(2025, 1, 2), ["the old town"], "d-old", 0),
+                 entities=[Entity("Anna Kovacs", "PERSON"), Entity("Mayor Ruiz", "PERSON")],
+                 events=[_ev("e1", "meet", ["Anna Kovacs"], ["Mayor Ruiz"], dt.date(2025, 1, 2), ["the old town"], "d-old", 0,
+                             ["Anna Kovacs", "Mayor Ruiz"]),
                          _ev("e2", "resume", [], [], None, [], "d-old", 1)],
                  themes=[Theme(id="t1", label="Envoy talks", entities=["Anna Kovacs", "Mayor Ruiz"], keyphrases=["the old town", "talks"])]).to_dict()
     docs = [Document(id="d-new", title="y", text="", sentences=[Sentence("d-new", i, s) for i, s in enumerate(
         ["Kovacs met Mayor Ruiz again.", "Talks resumed.", "A flood hit the harbour.", "Kovacs met Mayor Ruiz on a new date."])])]
-    cur = Brief(title="c", generated_at=dt.datetime(2025, 1, 8), documents=docs, events=[
-        _ev("e1", "meet", ["Kovacs"], ["Mayor Ruiz"], None, [], "d-new", 0),  # same people, name variant -> known
+    people = ["Kovacs", "Mayor Ruiz"]  # this brief folds "Anna Kovacs" to "Kovacs"
+    cur = Brief(title="c", generated_at=dt.datetime(2025, 1, 8), documents=docs,
+                entities=[Entity("Kovacs", "PERSON"), Entity("Mayor Ruiz", "PERSON")], events=[
+        _ev("e1", "meet", ["Kovacs"], ["Mayor Ruiz"], None, [], "d-new", 0, people),  # same people, name variant -> known
         _ev("e2", "resume", [], [], None, [], "d-new", 1),  # the very same sentence -> known
         _ev("e3", "hit", ["A flood"], ["the harbour"], None, ["the harbour"], "d-new", 2),  # new
-        _ev("e4", "meet", ["Anna Kovacs"], ["Mayor Ruiz"], dt.date(2025, 1, 9), [], "d-new", 3),  # another day -> new
+        _ev("e4", "meet", ["Kovacs"], ["Mayor Ruiz"], dt.date(2025, 1, 9), [], "d-new", 3, people),  # another day -> new
     ], themes=[Theme(id="t1", label="Kovacs and Ruiz", entities=["Anna Kovacs", "Mayor Ruiz"], keyphrases=["talks"], event_ids=["e1", "e4"]),
                Theme(id="t2", label="Flood", entities=["the harbour"], keyphrases=["a flood"], event_ids=["e3"])])
     themes, events = mark_new(cur, prev)
