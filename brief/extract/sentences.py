@@ -1,19 +1,28 @@
-"""Sentence segmentation of cleaned bodies, paragraph-aware.
+"""Sentences of cleaned bodies, paragraph-aware.
 
-Bodies are parsed whole (one ``nlp.pipe`` call over every document, batched)
-and spaCy's sentences are cut again at blank lines, so a sentence never spans
-two paragraphs even when the parser misses the break.  Sentence order follows
-the text: citations point at these indexes.
+Paragraph breaks are sentence boundaries set in the spaCy pipeline, before the parser: the
+``brief_sentence_breaks`` component (registered with ``@Language.factory``, added by :func:`configure`)
+starts a sentence after every blank line, and the parser respects a preset start, so a sentence never
+spans two paragraphs.  One repair stays after the parse: a sentence the parser ended after a title
+abbreviation ("... IDF Sgt." + "Zachary Baumel ...", abbreviations of
+``lexicon/en/title_abbreviations.txt``) is joined to the next one (spaCy's parser does not reliably
+honour ``is_sent_start = False``, and keeping the abbreviations whole in the tokenizer changes the parse
+of every sentence naming one).  :func:`make_sentences` gives the sentences in text order (citations point
+at these indexes) with each sentence's paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.language import Language
+
 from brief.lexicon import words
 from brief.model import Sentence
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
+_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.-)*[A-Z][a-z]{0,4}\.?$")  # "Sgt.", "Col.-Gen.": a capital and <= 4 letters
+_TITLE_ABBREVS = words("title_abbreviations")
 
 
 def paragraph_starts(body: str) -> list[int]:
@@ -24,38 +33,49 @@ def paragraph_starts(body: str) -> list[int]:
     return starts
 
 
-def split_spans(sp_doc):
-    """Yield (span, paragraph index) for every sentence, cut at paragraph breaks."""
-    body = sp_doc.text
-    starts = paragraph_starts(body)
-    para = 0
-    for sent in sp_doc.sents:
-        pieces = []
-        begin = sent.start
+class SentenceBreaks:
+    """Sets ``Token.is_sent_start`` before the parse on the first word after a blank line."""
+
+    def __call__(self, doc):
+        text = doc.text
         prev_end = None
-        for tok in sent:
+        for tok in doc:
             if tok.is_space:
                 continue
-            if prev_end is not None and tok.i > begin and body.count("\n", prev_end, tok.idx) >= 2:
-                pieces.append((begin, tok.i))
-                begin = tok.i
+            if prev_end is not None and text.count("\n", prev_end, tok.idx) >= 2:
+                tok.is_sent_start = True
             prev_end = tok.idx + len(tok.text)
-        pieces.append((begin, sent.end))
-        for b, e in pieces:
-            while b < e and sp_doc[b].is_space:
-                b += 1
-            while e > b and sp_doc[e - 1].is_space:
-                e -= 1
-            if b >= e:
-                continue
-            span = sp_doc[b:e]
-            while para + 1 < len(starts) and starts[para + 1] <= span.start_char:
-                para += 1
-            yield span, para
+        return doc
 
 
-_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.-)*[A-Z][a-z]{0,4}\.?$")
-_TITLE_ABBREVS = words("title_abbreviations")
+@Language.factory("brief_sentence_breaks")
+def make_sentence_breaks(nlp: Language, name: str) -> SentenceBreaks:
+    return SentenceBreaks()
+
+
+def configure(nlp: Language) -> Language:
+    """``brief_sentence_breaks`` before the parser (once)."""
+    if "brief_sentence_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("brief_sentence_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def _spans(sp_doc):
+    """(span, paragraph index) for every sentence, surrounding whitespace trimmed."""
+    starts = paragraph_starts(sp_doc.text)
+    para = 0
+    for sent in sp_doc.sents:
+        b, e = sent.start, sent.end
+        while b < e and sp_doc[b].is_space:
+            b += 1
+        while e > b and sp_doc[e - 1].is_space:
+            e -= 1
+        if b >= e:
+            continue
+        span = sp_doc[b:e]
+        while para + 1 < len(starts) and starts[para + 1] <= span.start_char:
+            para += 1
+        yield span, para
 
 
 def _ends_with_abbreviation(span) -> bool:
@@ -63,10 +83,10 @@ def _ends_with_abbreviation(span) -> bool:
     if len(span) < 2:
         return False
     last = span[-1]
-    if last.text == "." and len(span) >= 2:
-        word = span[-2].text + "."
+    if last.text == ".":
         if span[-2].whitespace_:
             return False
+        word = span[-2].text + "."
     else:
         word = last.text
     if not word.endswith(".") or not _ABBREV.match(word):
@@ -75,9 +95,9 @@ def _ends_with_abbreviation(span) -> bool:
 
 
 def _joined(sp_doc):
-    """split_spans, with sentences wrongly cut after an abbreviation joined again."""
+    """The sentences, with one wrongly cut after a title abbreviation joined to the next."""
     pending = None
-    for span, para in split_spans(sp_doc):
+    for span, para in _spans(sp_doc):
         if pending is not None:
             pspan, ppara = pending
             if ppara == para and _ends_with_abbreviation(pspan) and span[0].text[:1].isupper():
