@@ -51,123 +51,37 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
             progress: Callable[[str, int, int], None] | None = None, parser: Parser | None = None) -> Extraction:
     """``parser`` parses the bodies (default: ``nlp.pipe`` here; see :mod:`brief.parallel` for a cluster)."""
     progress = progress or _noop
-    parser = parser or local_parser
-    nlp = get_nlp()
     total = len(docs)
     progress("extract", 0, total)
-    # -- parse (batched) + sentences + entity mentions -----------------------------------
-    parsed = []
-    mentions: list[Mention] = []
-    limit = getattr(nlp, "max_length", 1_000_000) - 1  # a runaway body is cut, never a crash
-    for i, sp in enumerate(parser([(d.body or "")[:limit] for d in docs], progress)):
-        doc = docs[i]
-        sentences, spans = make_sentences(doc.id, sp)
-        doc.sentences = sentences
-        parsed.append((sp, spans))
-        for ent in sp.ents:
-            if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
-                name, label, title = entity_mention(ent)
-                if name:
-                    mentions.append(Mention(doc.id, name, label, title, ent.label_ == "PERSON" and place_hint(ent)))
-        if i % 25 == 0:
-            progress("extract", i, total)
+    parsed, mentions = _parse(docs, parser or local_parser, progress)
     resolver = build_entities(mentions)
     _count_mentions(resolver, mentions)
-
     by_id = {d.id: d for d in docs}
-    canonical = [i for i, d in enumerate(docs) if not (d.duplicate_of and d.duplicate_of in by_id and d.duplicate_of != d.id)]
-    # -- events per sentence ------------------------------------------------------------
-    raw: list[Event] = []
-    facts: list[Figure] = []
-    date_facts: list[DateFact] = []
-    sent_ents: dict[tuple[str, int], set[str]] = {}
-    phrase_counts: Counter = Counter()
+    found = _Found()
     cues = event_cues()
-    for i in canonical:
-        doc = docs[i]
-        sp, spans = parsed[i]
-        cues(sp)
-        ent_at = {}
-        for ent in sp.ents:
-            for t in range(ent.start, ent.end):
-                ent_at[t] = ent
-        # relative dates resolve against the publication date, else the date clean inferred from the text
-        ctx = Context(doc.id, doc.published or doc.meta.get("inferred_date"), resolver, ent_at)
-        # entities and noun chunks bucketed by sentence once (Span.ents / Span.noun_chunks rescan the doc)
-        starts = [sp_.start for sp_ in spans]
-        ents_by: list[list] = [[] for _ in spans]
-        chunks_by: list[list] = [[] for _ in spans]
-        for ent in sp.ents:
-            k = bisect.bisect_right(starts, ent.start) - 1
-            if k >= 0 and ent.end <= spans[k].end:
-                ents_by[k].append(ent)
-        try:
-            doc_chunks = list(sp.noun_chunks)
-        except (ValueError, AttributeError):
-            doc_chunks = []
-        for ch in doc_chunks:
-            k = bisect.bisect_right(starts, ch.start) - 1
-            if k >= 0 and ch.end <= spans[k].end:
-                chunks_by[k].append(ch)
-        for idx, span in enumerate(spans):
-            evs = extract_sentence_events(span, idx, ctx, ents_by[idx])
-            sfacts = sentence_figures(span, doc.id, idx)
-            dated = any(ent.label_ == "DATE" for ent in ents_by[idx])
-            if not evs and not sfacts and not dated:
-                continue
-            ents = []
-            for ent in ents_by[idx]:
-                if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
-                    name, label, _ = entity_mention(ent)
-                    eid = resolver.resolve(doc.id, name, label)
-                    if eid and eid not in ents:
-                        ents.append(eid)
-            if sfacts:
-                facts.extend(sfacts)
-                sent_ents[(doc.id, idx)] = set(ents)
-            if dated and ents:
-                date_facts.extend(sentence_date_facts(span, doc.id, idx, doc.published, ents))
-            if not evs:
-                continue
-            kps = sentence_keyphrases(span, chunks_by[idx])
-            for p, _multi in kps:
-                phrase_counts[p] += 1
-            for ev in evs:
-                extra = [x for x in ev.actors + ev.targets + ev.locations if x in resolver.entities and x not in ents]
-                ev.entities = ents + extra
-                ev.keyphrases = [p for p, _ in kps]
-                ev._multi = {p for p, m in kps if m}  # type: ignore[attr-defined]
-                raw.append(ev)
-        progress("extract", i, total)
-    # keyphrases: fold spelling variants; single nouns only when they recur
-    fold = fold_variants(phrase_counts)
-    folded_counts: Counter = Counter()
-    for p, n in phrase_counts.items():
-        folded_counts[fold[p]] += n
-    for ev in raw:
-        multi = ev.__dict__.pop("_multi", set())
-        kept = []
-        for p in ev.keyphrases:
-            f = fold.get(p, p)
-            if (p in multi or folded_counts[f] >= 2) and f not in kept:
-                kept.append(f)
-        ev.keyphrases = kept
-    # -- merge the same happening across sources ------------------------------------------
+    for i, doc in enumerate(docs):
+        if not (doc.duplicate_of and doc.duplicate_of in by_id and doc.duplicate_of != doc.id):
+            cues(parsed[i][0])
+            _read_document(doc, *parsed[i], resolver, found)
+            progress("extract", i, total)
+    _fold_keyphrases(found.events, found.phrase_counts)
+
     def sentence_text(c: Citation) -> str:
         return by_id[c.doc_id].sentences[c.sentence].text
 
-    persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
-    labels = {e.id: e.label for e in resolver.entities.values()}
+    published = {d.id: d.published for d in docs}
     # -- discrepancies first: the sentences they embed also serve the merge below ------------
     embedder = get_embedder(config)
     vectors = SentenceVectors(embedder)
     discrepancies = find_discrepancies(
-        facts, lambda d, i: by_id[d].sentences[i].text, lambda d, i: sent_ents.get((d, i), set()),
-        {d.id: d.published for d in docs}, vectors)
-    discrepancies += find_date_discrepancies(date_facts, vectors)
+        found.figures, lambda d, i: by_id[d].sentences[i].text, lambda d, i: found.sent_ents.get((d, i), set()),
+        published, vectors)
+    discrepancies += find_date_discrepancies(found.date_facts, vectors)
     discrepancies.sort(key=lambda d: -d.importance)  # most important first
-    events = merge_events(raw, sentence_text, persons, resolver.country_of, labels,
-                          {d.id: d.published for d in docs}, vectors)
+    # -- merge the same happening across sources ------------------------------------------
+    persons = {e.id for e in resolver.entities.values() if e.label == "PERSON"}
+    labels = {e.id: e.label for e in resolver.entities.values()}
+    events = merge_events(found.events, sentence_text, persons, resolver.country_of, labels, published, vectors)
     # -- near-duplicate documents: their sentences become extra mentions ---------------------
     _attach_duplicates(docs, by_id, events)
     for n, ev in enumerate(events, start=1):
@@ -180,6 +94,112 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
     return Extraction(entities, events, discrepancies,
                       {"name": embedder.name, "kind": embedder.kind, "notice": embedder.notice,
                        "sentences_embedded": len(vectors)})
+
+
+def _parse(docs: list[Document], parser: Parser, progress) -> tuple[list, list[Mention]]:
+    """Parse every body (batched), fill ``Document.sentences``; the entity mentions of the corpus."""
+    parsed = []
+    mentions: list[Mention] = []
+    limit = getattr(get_nlp(), "max_length", 1_000_000) - 1  # a runaway body is cut, never a crash
+    for i, sp in enumerate(parser([(d.body or "")[:limit] for d in docs], progress)):
+        doc = docs[i]
+        sentences, spans = make_sentences(doc.id, sp)
+        doc.sentences = sentences
+        parsed.append((sp, spans))
+        for ent in sp.ents:
+            if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
+                name, label, title = entity_mention(ent)
+                if name:
+                    mentions.append(Mention(doc.id, name, label, title, ent.label_ == "PERSON" and place_hint(ent)))
+        if i % 25 == 0:
+            progress("extract", i, len(docs))
+    return parsed, mentions
+
+
+@dataclass
+class _Found:
+    """What the sentences of the corpus give, before merging."""
+
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    date_facts: list[DateFact] = field(default_factory=list)
+    sent_ents: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    phrase_counts: Counter = field(default_factory=Counter)
+
+
+def _by_sentence(sp, spans) -> tuple[list[list], list[list]]:
+    """Entities and noun chunks bucketed by sentence once (Span.ents / Span.noun_chunks rescan the doc)."""
+    starts = [sp_.start for sp_ in spans]
+    ents_by: list[list] = [[] for _ in spans]
+    chunks_by: list[list] = [[] for _ in spans]
+    try:
+        doc_chunks = list(sp.noun_chunks)
+    except (ValueError, AttributeError):
+        doc_chunks = []
+    for items, out in ((sp.ents, ents_by), (doc_chunks, chunks_by)):
+        for x in items:
+            k = bisect.bisect_right(starts, x.start) - 1
+            if k >= 0 and x.end <= spans[k].end:
+                out[k].append(x)
+    return ents_by, chunks_by
+
+
+def _sentence_entities(ents, doc_id: str, resolver: EntityResolver) -> list[str]:
+    out: list[str] = []
+    for ent in ents:
+        if ent.label_ in ENTITY_LABELS and not capitalised_common_word(ent):
+            name, label, _ = entity_mention(ent)
+            eid = resolver.resolve(doc_id, name, label)
+            if eid and eid not in out:
+                out.append(eid)
+    return out
+
+
+def _read_document(doc: Document, sp, spans, resolver: EntityResolver, found: _Found) -> None:
+    """Events, figures and date facts of one document's sentences."""
+    ent_at = {t: ent for ent in sp.ents for t in range(ent.start, ent.end)}
+    # relative dates resolve against the publication date, else the date clean inferred from the text
+    ctx = Context(doc.id, doc.published or doc.meta.get("inferred_date"), resolver, ent_at)
+    ents_by, chunks_by = _by_sentence(sp, spans)
+    for idx, span in enumerate(spans):
+        evs = extract_sentence_events(span, idx, ctx, ents_by[idx])
+        sfacts = sentence_figures(span, doc.id, idx)
+        dated = any(ent.label_ == "DATE" for ent in ents_by[idx])
+        if not evs and not sfacts and not dated:
+            continue
+        ents = _sentence_entities(ents_by[idx], doc.id, resolver)
+        if sfacts:
+            found.figures.extend(sfacts)
+            found.sent_ents[(doc.id, idx)] = set(ents)
+        if dated and ents:
+            found.date_facts.extend(sentence_date_facts(span, doc.id, idx, doc.published, ents))
+        if not evs:
+            continue
+        kps = sentence_keyphrases(span, chunks_by[idx])
+        for p, _multi in kps:
+            found.phrase_counts[p] += 1
+        for ev in evs:
+            extra = [x for x in ev.actors + ev.targets + ev.locations if x in resolver.entities and x not in ents]
+            ev.entities = ents + extra
+            ev.keyphrases = [p for p, _ in kps]
+            ev._multi = {p for p, m in kps if m}  # type: ignore[attr-defined]
+            found.events.append(ev)
+
+
+def _fold_keyphrases(events: list[Event], phrase_counts: Counter) -> None:
+    """Key phrases with spelling variants folded; single nouns only when they recur."""
+    fold = fold_variants(phrase_counts)
+    folded_counts: Counter = Counter()
+    for p, n in phrase_counts.items():
+        folded_counts[fold[p]] += n
+    for ev in events:
+        multi = ev.__dict__.pop("_multi", set())
+        kept = []
+        for p in ev.keyphrases:
+            f = fold.get(p, p)
+            if (p in multi or folded_counts[f] >= 2) and f not in kept:
+                kept.append(f)
+        ev.keyphrases = kept
 
 
 def _attach_event_ids(discrepancies: list[Discrepancy], events: list[Event]) -> None:
