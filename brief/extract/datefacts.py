@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from brief.extract.dates import normalize_date
+from brief.extract.predicates import speech_verbs
 from brief.lexicon import data
 from brief.model import Discrepancy, DiscrepancyValue
 
@@ -94,7 +95,7 @@ def _described(span, ent):
 
 
 def sentence_date_facts(span, doc_id: str, sent_index: int, published: dt.date | None, ents=()) -> list[DateFact]:
-    speech = set(data("predicates")["speech_verbs"])
+    speech = speech_verbs()
     out = []
     for ent in getattr(span, "ents", ()):
         if ent.label_ != "DATE":

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from brief.extract.assemble import assemble
 from brief.extract.figures import Figure, compatible, read_figures, words_value
-from brief.extract.predicates import predicate_of
+from brief.extract.predicates import predicate_of, speech_verbs
 from brief.lexicon import data
 from brief.model import Discrepancy
 
@@ -71,7 +71,7 @@ def _happening_dates(span, verb, anchor=None) -> tuple[str, ...]:
     "...were arrested on Tuesday, a spokesman said on Wednesday" -> ("on Tuesday",): a date
     hanging from a speech verb ("said on Wednesday") dates the telling and is left out.
     """
-    speech = set(data("predicates")["speech_verbs"])
+    speech = speech_verbs()
     out = []
     for ent in getattr(span, "ents", ()):
         if ent.label_ != "DATE":
