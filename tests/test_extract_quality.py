@@ -88,7 +88,7 @@ def _written(*bodies):
 
 
 @pytest.mark.xfail(strict=True, reason="coordinated subjects ('X and Y arrived') keep only the first conjunct, so no "
-                   "pair is remembered for 'the two <demonym> officials' -- brief/extract/events.py")
+                   "pair is remembered for 'the two <demonym> officials' -- brief/extract/events/")
 def test_two_demonym_officials_resolve_to_the_pair_named_earlier():
     docs, x = _written(
         "Norwegian envoy Lars Eik and deputy minister Per Dahl arrived in Orlo on Monday. "
