@@ -13,19 +13,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from brief.extract.events import cues as _cues  # noqa: F401  (registers the brief_event_cues factory)
 from brief.extract.events.context import Context, capitalised_common_word, entity_mention
+from brief.extract.events.cues import event_cues  # importing cues registers the brief_event_cues factory
 from brief.extract.events.walk import extract_sentence_events
-
-
-@lru_cache(maxsize=1)
-def event_cues():
-    """The ``brief_event_cues`` component of the shared pipeline's vocabulary, made once per process."""
-    from brief.nlp import get_nlp
-
-    return get_nlp().create_pipe("brief_event_cues")
-
 
 __all__ = ["Context", "capitalised_common_word", "entity_mention", "event_cues", "extract_sentence_events"]

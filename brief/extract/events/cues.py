@@ -94,3 +94,16 @@ class EventCues:
 @Language.factory("brief_event_cues", default_config={"patterns": "event_cues"})
 def make_event_cues(nlp: Language, name: str, patterns: str) -> EventCues:
     return EventCues(nlp.vocab, patterns)
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> EventCues:
+    """The ``brief_event_cues`` component of the shared pipeline's vocabulary, made once per process."""
+    from brief.nlp import get_nlp
+
+    return get_nlp().create_pipe("brief_event_cues")
+
+
+def ensure_cues(doc: Doc) -> Doc:
+    """Run the component on a Doc it has not seen (a Doc it marked has ``Doc._.brief_sources`` set)."""
+    return doc if doc._.brief_sources is not None else event_cues()(doc)

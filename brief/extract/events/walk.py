@@ -12,6 +12,7 @@ from __future__ import annotations
 from brief.extract.dates import normalize_date
 from brief.extract.events.args import attribution_text, note_named_pairs
 from brief.extract.events.context import Context, Frame, dateline_end, dateline_places
+from brief.extract.events.cues import ensure_cues
 from brief.extract.events.emit import emit, has_subject, subjects
 from brief.extract.events.timing import date_exprs, habitual, looks_ahead, own_date, simultaneous
 from brief.extract.events.vocab import (DENIAL, HEDGING_MODALS, MODAL_VERBS, NEGATING_MODALS, REPORTING,
@@ -31,6 +32,7 @@ class SentenceWalk:
 
     def run(self) -> list[Event]:
         span, ctx = self.span, self.ctx
+        ensure_cues(self.doc)
         ctx.sent = self.sent_index
         dateline = dateline_end(span)
         ctx.span_start, ctx.span_end = (dateline if dateline else span.start), span.end
