@@ -7,6 +7,21 @@ told by several sources, finds sources disagreeing on figures and scores each
 event's salience.  Near-duplicate documents (``duplicate_of``) get sentences but
 no events of their own: their matching sentences become extra mentions of the
 canonical document's events.
+
+Modules, in the order they run:
+
+* :mod:`.sentences` -- the ``brief_sentence_breaks`` pipeline component (paragraph breaks, set before
+  the parse; :func:`brief.nlp.get_nlp` adds it) and ``make_sentences``;
+* :mod:`.entities` (name rules: titles, demonyms, folding keys, labels) and :mod:`.resolver`
+  (``build_entities``: the corpus's mentions folded into entities; ``EntityResolver``);
+* :mod:`.events` -- the ``brief_event_cues`` component (DependencyMatcher attribution and light-verb
+  patterns) and the sentence walk that reads events off the parse;
+* :mod:`.figures`, :mod:`.discrepancies`, :mod:`.assemble`, :mod:`.predicates` -- figures and the
+  sources that disagree on them; :mod:`.dates` (time expressions), :mod:`.datefacts` (disagreeing dates);
+* :mod:`.keyphrases`; :mod:`.merge` (``same_happening``: one event per happening); :mod:`.identity`
+  (the same rule between two briefs, for the weekly job); :mod:`.salience`.
+
+Language data: ``brief/lexicon/en/`` (see its README).
 """
 
 from __future__ import annotations
