@@ -1,6 +1,6 @@
 """``brief schedule install|show|remove``: run the weekly job from cron or a systemd user timer.
 
-The job runs ``<this python> -m brief.cli weekly --config <abs path> --as-of yesterday --quiet``
+The job runs ``<this python> -m brief weekly --config <abs path> --as-of yesterday --quiet``
 so each run covers complete days up to the day before it runs, and the week in
 the file name is the week those days belong to.
 
@@ -113,7 +113,7 @@ class Installed:
 
 
 def job_command(config_path: Path, host: Host) -> list[str]:
-    return [host.python, "-m", "brief.cli", "weekly", "--config", str(config_path), "--as-of", "yesterday", "--quiet"]
+    return [host.python, "-m", "brief", "weekly", "--config", str(config_path), "--as-of", "yesterday", "--quiet"]
 
 
 def choose_backend(host: Host, backend: str | None = None) -> str:
@@ -269,14 +269,14 @@ def install(config_path: str | Path, at: str = DEFAULT_AT, *, backend: str | Non
     host = host or Host()
     when = parse_at(at)
     path = Path(config_path).expanduser().resolve()
-    config = load_config(path)
-    if not config.sources:
+    weekly = load_config(path).weekly
+    if not weekly.sources:
         raise ScheduleError(f"{path}: sources: no sources configured; the weekly job would have nothing to read")
     chosen = choose_backend(host, backend)
     # one schedule at a time: drop one installed with the other backend
     if chosen == "cron":
         _remove_systemd(host)
-        return _install_cron(host, when, path, Path(config.output_dir) / "brief-weekly.log")
+        return _install_cron(host, when, path, weekly.output_dir / "brief-weekly.log")
     if host.cron_available():
         _remove_cron(host)
     return _install_systemd(host, when, path)

@@ -62,8 +62,8 @@ def test_cron_install_show_replace_remove(tmp_path, config):
     lines = table.read_text().splitlines()
     assert lines[:2] == ["MAILTO=me@example.org", "30 2 * * * backup.sh"]  # the user's own lines survive
     job = lines[2]
-    assert job.startswith("0 7 * * 1 cd '") and "brief weekly" not in job
-    assert f"--config '{config.resolve()}'" in job and "--as-of yesterday" in job and "-m brief.cli weekly" in job
+    assert job.startswith("0 7 * * 1 cd '") and f"&& {host.python} -m brief weekly --config" in job  # not a `brief` on PATH
+    assert f"--config '{config.resolve()}'" in job and "--as-of yesterday" in job
     assert job.split(" >> ")[1].startswith(f"'{config.parent.resolve() / 'out' / 'brief-weekly.log'}' 2>&1")
     [shown] = show(host=host)
     assert (shown.backend, shown.at) == ("cron", "mon 07:00") and "--as-of yesterday" in shown.command
