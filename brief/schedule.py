@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief.errors import BriefError
+from brief.lexicon import data as lexicon_data
 
 MARK = "# brief-weekly"
 UNIT = "brief-weekly"
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS = lexicon_data("calendar")["weekdays"]  # Monday first: [full name, abbreviation]
+DAYS = tuple(names[1] for names in _WEEKDAYS)  # "mon" .. "sun"
 DEFAULT_AT = "mon 07:00"
 
 
@@ -61,9 +63,8 @@ def parse_at(text: str) -> At:
     if m:
         day = m.group(1).lower()
         hour, minute = int(m.group(2)), int(m.group(3) or 0)
-        for i, name in enumerate(DAYS):
-            full = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[i]
-            if day in (name, full) and hour < 24 and minute < 60:
+        for i, names in enumerate(_WEEKDAYS):
+            if day in names and hour < 24 and minute < 60:
                 return At(i, hour, minute)
     raise ScheduleError(f"--at: {text!r} is not a weekday and time such as 'mon 07:00'")
 
