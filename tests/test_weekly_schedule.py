@@ -75,6 +75,17 @@ def test_cron_install_show_replace_remove(tmp_path, config):
     assert show(host=host) == [] and remove(host=host) == []
 
 
+def test_cron_reads_its_time_from_the_fields_and_knows_older_lines(tmp_path, config):
+    host, table = _cron_host(tmp_path)
+    table.write_text("15 6 * * 3 cd /x && /py -m brief.cli weekly --config /x/brief.toml >> /x/log 2>&1 # brief-weekly at=mon-07:00\n"
+                     "0 1 * * * echo 100\\% done\n")
+    [shown] = show(host=host)
+    assert shown.at == "wed 06:15" and shown.command == "/py -m brief.cli weekly --config /x/brief.toml"
+    install(config, "mon 07:00", host=host)  # the older line is replaced, the user's line kept as written
+    lines = table.read_text().splitlines()
+    assert lines[0] == "0 1 * * * echo 100\\% done" and len(lines) == 2 and lines[1].endswith("# brief-weekly")
+
+
 def test_cron_with_empty_crontab(tmp_path, config):
     host, table = _cron_host(tmp_path)
     install(config, host=host)
