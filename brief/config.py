@@ -31,13 +31,14 @@ from __future__ import annotations
 import re
 import zoneinfo
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, ValidationInfo, field_validator
 
 DEFAULT_TITLE = "Situation brief"
 DEFAULT_HANDLING = "UNCLASSIFIED // OPEN SOURCE"
-SUMMARIZERS = ("auto", "seq2seq", "extractive")
+SummarizerKind = Literal["auto", "seq2seq", "extractive"]
+SUMMARIZERS = get_args(SummarizerKind)
 OUTPUT_FORMATS = ("pdf", "json", "html", "md")
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -75,9 +76,9 @@ class PipelineSettings(_Model):
     # themes
     max_themes: StrictInt = Field(8, ge=1)
     # summarizer: "auto" (seq2seq when a model loads, else extractive), "seq2seq", "extractive"
-    summarizer: Literal["auto", "seq2seq", "extractive"] = "auto"
+    summarizer: SummarizerKind = "auto"
     model: Optional[StrictStr] = None  # hub id or local folder; None -> summarize.DEFAULT_MODEL if cached
-    device: Optional[StrictStr] = Field(None, min_length=1)  # None -> cuda when available, else cpu
+    device: Optional[StrictStr] = None  # None -> cuda when available, else cpu
     # sentence embedder: None -> the bundled all-MiniLM-L6-v2; a folder, a cached hub id, or "lexical"
     embedder: Optional[StrictStr] = None
     summary_sentences: StrictInt = Field(5, ge=1)  # per theme: room for a story's figures, names, dates and outcome
@@ -85,10 +86,10 @@ class PipelineSettings(_Model):
     # render
     handling: StrictStr = DEFAULT_HANDLING
 
-    @field_validator("title")
+    @field_validator("title", "device")
     @classmethod
-    def _not_blank(cls, v: str) -> str:
-        if not v.strip():
+    def _not_blank(cls, v: str | None) -> str | None:
+        if v is not None and not v.strip():
             raise ValueError("must not be empty")
         return v
 

@@ -31,9 +31,9 @@ from typing import Any
 
 from brief.config import Settings, WeeklySettings
 from brief.errors import BriefError, ConfigError, NoDocumentsError
-from brief.model import InputProblem
-from brief.report import Brief
+from brief.model import Document, InputProblem
 from brief.novelty import mark_new
+from brief.report import Brief
 from brief.state import atomic_write_json, load_state, run_lock, save_state
 
 Progress = Callable[[str, int, int], None]
@@ -197,7 +197,6 @@ def run_weekly(
     from brief.pipeline import problem_handler, run
 
     config, weekly = settings.pipeline, settings.weekly
-
     if not weekly.sources:
         where = f"{settings.config_path}: " if settings.config_path else ""
         raise ConfigError(f"{where}sources: no sources configured (folders, globs, feed files or URLs)")
@@ -212,24 +211,13 @@ def run_weekly(
     on_problem = problem_handler(config, problems, report)
 
     with run_lock(output_dir):
-        spath = state_path(weekly)
-        state = load_state(spath)
+        state = load_state(state_path(weekly))
         _journal_recover(output_dir, state)
 
         docs = load_inputs(list(weekly.sources), config=config, on_problem=on_problem, progress=progress)
         # an undated document is dated by when the job first saw it; a back-filling run
         # (as-of in the past) sees it at the end of its as-of day at the latest
-        seen_at = min(now, dt.datetime.combine(day, dt.time(23, 59, 59), tz))
-        seen = state["documents"]
-        for d in docs:
-            rec = seen.get(d.id)
-            first = None
-            if isinstance(rec, dict) and rec.get("first_seen"):
-                try:
-                    first = dt.datetime.fromisoformat(rec["first_seen"])
-                except ValueError:
-                    first = None
-            d.first_seen = first or seen_at
+        _date_by_first_seen(docs, state["documents"], min(now, dt.datetime.combine(day, dt.time(23, 59, 59), tz)))
         candidates = [d for d in docs if d.published is None or since <= d.published <= until]
         try:
             brief = run(candidates, config, summarizer=summarizer, since=since, until=until, progress=progress, report=on_problem)
@@ -239,6 +227,9 @@ def run_weekly(
 
         prev = previous_brief(output_dir, week)
         new_themes, new_events = mark_new(brief, prev[1] if prev else None)
+        targets = output_paths(weekly, week)
+        result = WeeklyResult(week=week, as_of=day, since=since, until=until, brief=brief, paths=[t for t, _ in targets],
+                              previous=prev[0] if prev else None, new_themes=new_themes, new_events=new_events)
         run_id = uuid.uuid4().hex[:12]
         brief.meta.setdefault("settings", {})["weekly"] = weekly.model_dump(mode="json")
         brief.meta["weekly"] = {
@@ -251,58 +242,68 @@ def run_weekly(
             "new_events": new_events,
             "run_id": run_id,
         }
+        _write(result, weekly, targets, docs, state, run_id)
+    return result
 
-        # render everything into the staging folder first: nothing visible changes yet
-        staging = output_dir / STAGING_NAME
-        staging.mkdir(parents=True, exist_ok=True)
-        targets = output_paths(weekly, week)
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for target, fmt in targets:
-                tmp = staging / f"{target.name}.{run_id}.partial"
-                staged.append((tmp, target))
-                brief.write(tmp, fmt)
 
-            for d in docs:
-                rec = seen.get(d.id) if isinstance(seen.get(d.id), dict) else {}
-                rec.setdefault("first_seen", d.first_seen.isoformat(timespec="seconds") if d.first_seen else None)
-                rec["title"] = d.title
-                rec["source"] = d.path or d.url
-                rec["published"] = d.published.isoformat() if d.published else rec.get("published")
-                seen[d.id] = rec
-            for d in brief.documents:  # the cleaner may have found a date in the text
-                if d.id in seen and d.published:
-                    seen[d.id]["published"] = d.published.isoformat()
-            state["version"] = 1
-            state["briefs"][week] = {
-                "as_of": day.isoformat(),
-                "since": since.isoformat(),
-                "until": until.isoformat(),
-                "files": [t.name for t, _ in targets],
-                "documents": [d.id for d in brief.documents],
-                "previous": prev[0] if prev else None,
-                "new_themes": new_themes,
-                "new_events": new_events,
-                "generated_at": brief.generated_at.isoformat(timespec="seconds"),
-                "run_id": run_id,
-            }
-            _commit(weekly, staged, state, run_id)
-        finally:
-            for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
-            shutil.rmtree(staging, ignore_errors=True)
+def _date_by_first_seen(docs: list[Document], seen: dict[str, Any], seen_at: dt.datetime) -> None:
+    """``Document.first_seen``: when the state file says the job first saw it, else ``seen_at``."""
+    for d in docs:
+        rec = seen.get(d.id)
+        first = None
+        if isinstance(rec, dict) and rec.get("first_seen"):
+            try:
+                first = dt.datetime.fromisoformat(rec["first_seen"])
+            except ValueError:
+                first = None
+        d.first_seen = first or seen_at
 
-    return WeeklyResult(
-        week=week,
-        as_of=day,
-        since=since,
-        until=until,
-        brief=brief,
-        paths=[t for t, _ in targets],
-        previous=prev[0] if prev else None,
-        new_themes=new_themes,
-        new_events=new_events,
-    )
+
+def _remember(seen: dict[str, Any], docs: list[Document], brief: Brief) -> None:
+    """Record every document read in the state's ``documents`` (first seen, title, source, date)."""
+    for d in docs:
+        rec = seen.get(d.id) if isinstance(seen.get(d.id), dict) else {}
+        rec.setdefault("first_seen", d.first_seen.isoformat(timespec="seconds") if d.first_seen else None)
+        rec["title"] = d.title
+        rec["source"] = d.path or d.url
+        rec["published"] = d.published.isoformat() if d.published else rec.get("published")
+        seen[d.id] = rec
+    for d in brief.documents:  # the cleaner may have found a date in the text
+        if d.id in seen and d.published:
+            seen[d.id]["published"] = d.published.isoformat()
+
+
+def _write(result: WeeklyResult, weekly: WeeklySettings, targets: list[tuple[Path, str]], docs: list[Document],
+           state: dict[str, Any], run_id: str) -> None:
+    """Render every output into the staging folder (nothing visible changes yet), then commit."""
+    brief = result.brief
+    staging = Path(weekly.output_dir) / STAGING_NAME
+    staging.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, fmt in targets:
+            tmp = staging / f"{target.name}.{run_id}.partial"
+            staged.append((tmp, target))
+            brief.write(tmp, fmt)
+        _remember(state["documents"], docs, brief)
+        state["version"] = 1
+        state["briefs"][result.week] = {
+            "as_of": result.as_of.isoformat(),
+            "since": result.since.isoformat(),
+            "until": result.until.isoformat(),
+            "files": [t.name for t, _ in targets],
+            "documents": [d.id for d in brief.documents],
+            "previous": result.previous,
+            "new_themes": result.new_themes,
+            "new_events": result.new_events,
+            "generated_at": brief.generated_at.isoformat(timespec="seconds"),
+            "run_id": run_id,
+        }
+        _commit(weekly, staged, state, run_id)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 __all__ = [
