@@ -1,7 +1,7 @@
 """Language data lives in ``brief/lexicon/``: no module elsewhere holds a word list or a
 regex with three or more word alternatives.
 
-What counts, read from the source with ``ast`` (nothing is imported from ``brief``):
+What counts, read from the source with ``ast`` (the modules are not imported):
 
 * a **word** is a string of letters that reads as natural language: one word or a short
   phrase (``"said"``, ``"Jan"``, ``"according to"``, ``"log-in"``);
@@ -14,15 +14,16 @@ What counts, read from the source with ``ast`` (nothing is imported from ``brief
 
 What is not language, by a rule rather than a list:
 
-* names of the module itself (``__all__``, lazy import tables): strings equal to a name the
-  module binds;
-* fields of the package's own data model and settings (``brief/model.py``,
-  ``brief/report.py``, ``brief/config.py``), and collections bound to a ``*_KEYS`` name:
-  field names of a data format (JSON keys), not words of the text;
-* the class names (``kind`` column) of the lexicon's own ``.tsv`` files: references to it;
-* spaCy's label scheme (``spacy.glossary``), HTML element names (``lxml.html.defs``),
-  importable top-level module names, and transformers' ``model_type`` names;
-* a collection whose every string is a file suffix ``mimetypes`` knows (a list of formats).
+* the package's own names, string by string: names the module binds (``__all__``, lazy
+  import tables), fields of its data model and settings (``brief/model.py``,
+  ``brief/report.py``, ``brief/config.py``), the class names (``kind`` column) of the
+  lexicon's own ``.tsv`` files; and collections bound to a ``*_KEYS`` name (field names of
+  a data format, JSON keys);
+* a collection (or alternation) whose words all come from one outside vocabulary: spaCy's
+  label scheme (``spacy.glossary`` and the labels of the installed pipeline), HTML element names (``lxml.html.defs``), importable
+  top-level module names, transformers' ``model_type`` names, file suffixes ``mimetypes``
+  knows.  Such a list names things of that vocabulary; one English word among them makes
+  it a word list again.
 
 :data:`ALLOWED` names the few collections these rules cannot tell apart, each with why.
 """
@@ -57,16 +58,39 @@ ALLOWED = {
 
 
 @lru_cache(maxsize=None)
-def _identifiers() -> frozenset[str]:
-    """Strings that name things rather than say them (see the module docstring)."""
+def _vocabularies() -> tuple[frozenset[str], ...]:
+    """Outside vocabularies of names (see the module docstring)."""
+    import json
+
     import lxml.html.defs
     import spacy.glossary
+    import spacy.util
     from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
 
-    out = {k.lower() for k in spacy.glossary.GLOSSARY}
-    out |= {t.lower() for t in lxml.html.defs.tags}
-    out |= set(sys.stdlib_module_names) | {m.lower() for m in importlib.metadata.packages_distributions()}
-    out |= set(CONFIG_MAPPING_NAMES) | {n.replace("_", "-") for n in CONFIG_MAPPING_NAMES}
+    from brief.nlp import SPACY_MODEL
+
+    meta = json.loads((spacy.util.get_package_path(SPACY_MODEL) / "meta.json").read_text(encoding="utf-8"))
+    labels = {k.lower() for k in spacy.glossary.GLOSSARY} | {x.lower() for v in meta["labels"].values() for x in v}
+    return (
+        frozenset(labels),
+        frozenset(t.lower() for t in lxml.html.defs.tags),
+        frozenset(sys.stdlib_module_names) | {m.lower() for m in importlib.metadata.packages_distributions()},
+        frozenset(CONFIG_MAPPING_NAMES) | {n.replace("_", "-") for n in CONFIG_MAPPING_NAMES},
+    )
+
+
+def _named_things(words: list[str]) -> bool:
+    """All ``words`` come from one outside vocabulary (spaCy labels, HTML tags, modules, file suffixes)."""
+    low = [w.lower() for w in words]
+    if all(mimetypes.guess_type(f"f.{w}")[0] for w in low):
+        return True
+    return any(all(w in vocab for w in low) for vocab in _vocabularies())
+
+
+@lru_cache(maxsize=None)
+def _identifiers() -> frozenset[str]:
+    """The package's own names: fields of its data model and settings, the lexicon's kinds."""
+    out: set[str] = set()
     for tsv in LEXICON.rglob("*.tsv"):
         for line in tsv.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#") and "\t" in line:
@@ -82,11 +106,6 @@ def _is_word(s: object, bound: set[str]) -> bool:
     if not isinstance(s, str) or not WORD.fullmatch(s) or s in bound:
         return False
     return s.lower() not in _identifiers()
-
-
-def _formats(strings: list[object]) -> bool:
-    """Every string is a file suffix ``mimetypes`` knows (``pdf``, ``json``, ``md``): a list of formats."""
-    return bool(strings) and all(isinstance(s, str) and mimetypes.guess_type(f"f.{s.lower()}")[0] for s in strings)
 
 
 def _bound_names(tree: ast.Module) -> set[str]:
@@ -158,8 +177,8 @@ def _word_alternatives(pattern: str, bound: set[str]) -> int:
         for op, av in items:
             name = str(op)
             if name == "BRANCH":
-                texts = [_branch_text(list(b)) for b in av[1]]
-                best = max(best, sum(1 for t in texts if t and _is_word(t, bound)))
+                words = [t for t in (_branch_text(list(b)) for b in av[1]) if t and _is_word(t, bound)]
+                best = max(best, 0 if _named_things(words) else len(words))
                 todo.extend(list(b) for b in av[1])
             elif name == "SUBPATTERN":
                 todo.append(list(av[-1]))
@@ -206,10 +225,10 @@ def offenders(source: str, rel: str) -> list[str]:
                 found.append(f"{rel}:{node.lineno}: regex with {MIN_WORDS}+ word alternatives: {pattern[:70]!r}")
             continue
         name = owner.get(id(node), "")
-        if name.endswith("_KEYS") or (rel, name) in ALLOWED or _formats(strings):
+        if name.endswith("_KEYS") or (rel, name) in ALLOWED:
             continue
         wordlist = [s for s in strings if _is_word(s, bound)]
-        if len(wordlist) >= MIN_WORDS:
+        if len(wordlist) >= MIN_WORDS and not _named_things(wordlist):
             found.append(f"{rel}:{node.lineno}: word list {name or '(inline)'}: {wordlist[:5]}")
     return found
 
@@ -235,6 +254,8 @@ def test_no_module_outside_the_lexicon_holds_language_data():
         ('X = ("pdf", "json", "html")\n', False),  # file formats
         ('X = ("nsubj", "dobj", "advcl")\n', False),  # spaCy labels
         ('X = ("div", "span", "table")\n', False),  # HTML elements
+        ('X = ("div", "span", "table", "menu", "said")\n', True),  # ... and a word: a word list again
+        ('X = ("trafilatura", "htmldate", "justext")\n', False),  # module (logger) names
         ('TITLE_KEYS = ("headline", "heading", "caption")\n', False),  # field names of a format
         ('def f(d): return {"said": d.a, "told": d.b, "asked": d.c}\n', False),  # a record, not a table
         ('__all__ = ["alpha", "beta", "gamma"]\ndef alpha(): pass\ndef beta(): pass\ndef gamma(): pass\n', False),
