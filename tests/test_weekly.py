@@ -86,6 +86,8 @@ def test_each_week_holds_exactly_its_documents(three_weeks):
         assert {d["title"] for d in data["documents"]} == expected
         assert data["period"] == {"start": since.isoformat(), "end": until.isoformat()}
         assert data["meta"]["weekly"]["week"] == week
+        # the settings in force: the pipeline's and the weekly job's
+        assert data["meta"]["settings"]["weekly"]["window_days"] == 7 and "sources" not in data["meta"]["settings"]["config"]
         # every citation points into this week's documents only
         ids = {d["id"] for d in data["documents"]}
         assert {m["doc_id"] for e in data["events"] for m in e["mentions"]} <= ids
