@@ -58,7 +58,7 @@ def _as_config(config: BriefConfig | Settings | str | Path | None) -> BriefConfi
 def build_brief(
     inputs_or_documents: Iterable[Input] | Input,
     *,
-    config: BriefConfig | str | Path | None = None,
+    config: BriefConfig | Settings | str | Path | None = None,
     summarizer: Summarizer | None = None,
     since: dt.date | str | None = None,
     until: dt.date | str | None = None,
@@ -73,8 +73,9 @@ def build_brief(
     ``outlet`` (or ``source``), ``published`` (or ``date``; ISO string or date)
     and ``byline`` (or ``author``).  No files are needed.
 
-    ``config`` is a :class:`~brief.config.BriefConfig` or the path of a
-    ``brief.toml``; ``since``/``until`` (dates or ISO strings, both included)
+    ``config`` is a :class:`~brief.config.BriefConfig` (the pipeline's settings), a
+    :class:`~brief.config.Settings` or the path of a ``brief.toml`` (its pipeline part is
+    used); ``since``/``until`` (dates or ISO strings, both included)
     keep only the documents published in that window (undated documents are
     kept).  ``progress(stage, done, total)`` and ``report(problem)`` are
     optional callbacks.  Bad inputs are skipped and listed in
