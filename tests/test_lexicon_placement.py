@@ -15,7 +15,7 @@ What counts, read from the source with ``ast`` (the modules are not imported):
 What is not language, by a rule rather than a list:
 
 * the package's own names, string by string: names the module binds (``__all__``, lazy
-  import tables), fields of its data model and settings (``brief/model.py``,
+  import tables, ``__slots__``: names and attributes it assigns), fields of its data model and settings (``brief/model.py``,
   ``brief/report.py``, ``brief/config.py``), the class names (``kind`` column) of the
   lexicon's own ``.tsv`` files; and collections bound to a ``*_KEYS`` name (field names of
   a data format, JSON keys);
@@ -115,6 +115,8 @@ def _bound_names(tree: ast.Module) -> set[str]:
             names.add(n.name)
         elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
             names.add(n.id)
+        elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store):
+            names.add(n.attr)  # self.words = ...: "words" in __slots__ names the attribute
         elif isinstance(n, ast.alias):
             names.add((n.asname or n.name).split(".")[0])
     return names
@@ -259,6 +261,7 @@ def test_no_module_outside_the_lexicon_holds_language_data():
         ('TITLE_KEYS = ("headline", "heading", "caption")\n', False),  # field names of a format
         ('def f(d): return {"said": d.a, "told": d.b, "asked": d.c}\n', False),  # a record, not a table
         ('__all__ = ["alpha", "beta", "gamma"]\ndef alpha(): pass\ndef beta(): pass\ndef gamma(): pass\n', False),
+        ('class C:\n    __slots__ = ("head", "tail", "words")\n    def __init__(self):\n        self.head = self.tail = self.words = 0\n', False),
         ('import re\nR = re.compile(r"\\d+|\\w+|https?://")\n', False),  # no word alternatives
     ],
 )
