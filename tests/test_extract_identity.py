@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from brief.extract.identity import known_events, same_name
-from brief.model import Brief, Citation, Document, Entity, Event, Sentence
+from brief.model import Citation, Document, Entity, Event, Sentence
+from brief.report import Brief
 
 
 def _brief(doc_id, published, sentence, actor, when):

@@ -33,6 +33,7 @@ AGREE_MARGIN = 0.1
 PARTNERS = 1  # candidates kept per date fact, by shared words, before embedding
 MIN_SHARED = 0.15
 _UNIT_DAYS: dict[str, int] = data("dates")["precision_days"]  # a precision and its length in days
+_KEPT_PREPS = frozenset(data("dates")["fact_preps"])  # "on Monday", "since 2016": read with the date
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def sentence_date_facts(span, doc_id: str, sent_index: int, published: dt.date |
         if described is None or (head.pos_ == "VERB" and head.lemma_.lower() in speech):
             continue  # "said on Monday" dates the telling
         prev = span.doc[ent.start - 1] if ent.start > span.start else None
-        text = f"{prev.text} {ent.text}" if prev is not None and prev.lower_ in ("on", "in", "since") else ent.text
+        text = f"{prev.text} {ent.text}" if prev is not None and prev.lower_ in _KEPT_PREPS else ent.text
         try:
             v = normalize_date(text, published)
         except Exception:  # an expression the resolver cannot read dates nothing

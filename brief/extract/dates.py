@@ -4,9 +4,9 @@ Rules, not a model: absolute expressions ("January 29, 2019", "in April 2019",
 "since 1982", "late May 2018") always resolve; expressions that need an anchor
 ("on Tuesday", "last week", "three weeks ago", "late May", "on June 12")
 resolve against the document's publication date and stay unresolved (``None``)
-when the document is undated.  Month and weekday names come from :mod:`calendar`; the
-other words (number words, "early"/"end of", relative expressions) from
-``brief/lexicon/en/dates.json``.
+when the document is undated.  Month and weekday names come from ``lexicon/en/calendar.json``,
+ordinal suffixes from ``ordinal_suffixes.txt``, the other words (number words, "early"/"end of",
+relative expressions) from ``dates.json``.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from brief.lexicon import data
+from brief.lexicon import alternation, data
 
 _LEX = data("dates")
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name.lower()[:3]: i for i, name in enumerate(calendar.day_name)})
+_CALENDAR = data("calendar")  # month and weekday names, not the locale's
+MONTHS = {name: i for i, names in enumerate(_CALENDAR["months"], start=1) for name in names}
+WEEKDAYS = {name: i for i, names in enumerate(_CALENDAR["weekdays"]) for name in names}
 NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
 PARTS: dict[str, str] = _LEX["parts"]  # "end of" -> "late": which third of a month or year
 RELATIVE: dict[str, str] = _LEX["relative"]  # "last week" -> the rule that reads it (see _RULES)
@@ -37,9 +35,9 @@ def _alt(words, *, longest_first: bool = False) -> str:
 
 
 _MONTH_RE = "(" + _alt(MONTHS, longest_first=True) + r")\.?"
-_DAY_RE = r"(\d{1,2})" + _alt(_LEX["ordinal_suffixes"]) + "?"
+_DAY_RE = r"(\d{1,2})" + alternation("ordinal_suffixes") + "?"
 _YEAR_RE = r"((?:1[89]|20)\d\d)"
-_WEEKDAY_RE = "(" + _alt(calendar.day_name[i].lower() for i in range(7)) + ")"
+_WEEKDAY_RE = "(" + _alt(names[0] for names in _CALENDAR["weekdays"]) + ")"
 _PART_RE = "(" + _alt(PARTS) + ")"
 _NUM_RE = r"(\d+|" + _alt(NUMBER_WORDS)[3:-1] + ")"
 _UNIT_RE = "(" + _alt(SPAN_DAYS) + ")"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from brief.lexicon import data, words
+from brief.lexicon import alternation, data, words
 
 _D = data("events")
 
@@ -49,7 +49,7 @@ NON_AGENT_SUFFIXES = tuple(_D["non_agent_suffixes"])
 PAIR_NOUNS = _set("pair_nouns")
 PAIR_DETERMINERS = _set("pair_determiners")
 ROLE_HEADS = _set("role_heads")
-LEADING_ARTICLE = re.compile(_D["leading_article"], re.I)
+LEADING_ARTICLE = re.compile("^" + alternation("articles") + r"\s+", re.I)
 RELATIVE_WORDS = re.compile(_D["relative_words"])
 TEMPORAL_PREPS = _set("temporal_preps")
 BOUNDARY_PREPS = _set("boundary_preps")
