@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from brief.group.graph import CoMention
+from brief.group.headline import core_clauses
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, content_tokens, fold, normalise, singular
 from brief.model import Event
 
@@ -53,7 +54,8 @@ PLACE_MIN_SHARE = 0.5  # of the events that use the main phrase
 MAX_WORDS = 8
 TOKEN_WEIGHT = 0.5
 HEADLINE_OWN = 0.3  # a theme "owns" a headline when it holds at least this share of the document's events
-HEADLINE_BONUS = 2.0  # a candidate whose words are in an owned headline scores up to (1 + this) times more
+HEADLINE_BONUS = 2.0
+COMMON_HEADLINE_SHARE = 0.5  # a word in at least this share of the headlines names no single story  # a candidate whose words are in an owned headline scores up to (1 + this) times more
 
 
 def _words(key: str) -> list[str]:
@@ -98,6 +100,8 @@ class LabelContext:
         self.headline_tokens: dict[str, frozenset] = {}
         self.headlines = {doc_of.get(d, d): t for d, t in sorted((headlines or {}).items()) if t}
         self._chunks: dict[str, list[tuple[str, str]]] = {}
+        self._parsed: dict = {}
+        self._common: set[str] | None = None
         for d, title in sorted((headlines or {}).items()):
             toks = frozenset(headline_tokens(title))
             if toks:
@@ -270,15 +274,41 @@ class LabelContext:
                 out.append((self.headline_tokens[d], share, d))
         return out
 
-    def headline_chunks(self, doc: str) -> list[tuple[str, str]]:
-        """(normalised key, surface) of the noun chunks of a document's headline (parsed once)."""
-        if doc not in self._chunks:
-            out: list[tuple[str, str]] = []
+    def parsed(self, doc: str):
+        """The spaCy parse of a document's headline (parsed once), or None."""
+        if doc not in self._parsed:
             title = self.headlines.get(doc, "")
             if title:
                 from brief.nlp import get_nlp
 
-                parsed = get_nlp()(title)
+                self._parsed[doc] = get_nlp()(title)
+            else:
+                self._parsed[doc] = None
+        return self._parsed[doc]
+
+    def common_word(self, word: str) -> bool:
+        """A word most headlines use, or a word of a corpus-wide actor: it names no single story."""
+        if self._common is None:
+            df: Counter = Counter()
+            for title in self.headlines.values():
+                df.update(set(content_tokens(title.lower())))
+            n = max(1, len(self.headlines))
+            self._common = {w for w, k in df.items() if n >= 4 and k / n >= COMMON_HEADLINE_SHARE}
+            self._common |= {t for h in self.cm.hubs for t in content_tokens(h.lower())}
+        toks = content_tokens(word.lower())
+        return bool(toks) and all(t in self._common for t in toks)
+
+    def headline_clauses(self, doc: str) -> list[str]:
+        """Core clauses of a document's headline (see :mod:`brief.group.headline`)."""
+        parsed = self.parsed(doc)
+        return core_clauses(parsed, self.common_word) if parsed is not None else []
+
+    def headline_chunks(self, doc: str) -> list[tuple[str, str]]:
+        """(normalised key, surface) of the noun chunks of a document's headline (parsed once)."""
+        if doc not in self._chunks:
+            out: list[tuple[str, str]] = []
+            parsed = self.parsed(doc)
+            if parsed is not None:
                 chunks = list(parsed.noun_chunks)
                 spans = [(c.start, c.end) for c in chunks]
                 for a, b in zip(chunks, chunks[1:]):
