@@ -67,7 +67,7 @@ class Build:
 
 def brief_command() -> list[str]:
     script = Path(sys.executable).with_name("brief")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from brief.cli import main; main()"]
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from brief.entry import main; main()"]
 
 
 def run_build(name: str, inputs: list[str], out: Path, formats: list[str], summarizer: str) -> Build:

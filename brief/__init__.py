@@ -11,17 +11,13 @@ command's start, which installs its signal handlers first) stays fast.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib import metadata as _metadata
 from typing import TYPE_CHECKING, Any
 
 from brief import _startup
 
 _startup.install()  # spaCy's import does not load torch (brief/_startup.py)
 
-try:
-    __version__ = _metadata.version("brief")
-except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+from brief._version import __version__  # noqa: E402
 
 _WHERE = {
     "build_brief": "brief.api",
@@ -29,7 +25,7 @@ _WHERE = {
     "BriefError": "brief.errors",
     "InputError": "brief.errors",
     "NoDocumentsError": "brief.errors",
-    "Brief": "brief.model",
+    "Brief": "brief.report",
     "Citation": "brief.model",
     "Discrepancy": "brief.model",
     "Document": "brief.model",
@@ -43,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from brief.api import build_brief
     from brief.config import BriefConfig
     from brief.errors import BriefError, InputError, NoDocumentsError
-    from brief.model import Brief, Citation, Discrepancy, Document, Event, Sentence, Statement, Theme
+    from brief.model import Citation, Discrepancy, Document, Event, Sentence, Statement, Theme
+    from brief.report import Brief
 
 
 def __getattr__(name: str) -> Any:

@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from brief.config import BriefConfig
-from brief.model import Brief, Document, InputProblem
+from brief.config import BriefConfig, Settings, load_config
+from brief.model import Document, InputProblem
+from brief.report import Brief
 from brief.summarize import Summarizer
 
 Input = str | Path | dict[str, Any] | Document
@@ -42,22 +43,22 @@ def _as_day(value: dt.date | str | None, name: str) -> dt.date | None:
     raise TypeError(f"{name}: expected a date or an ISO date string, got {type(value).__name__}")
 
 
-def _as_config(config: BriefConfig | str | Path | None) -> BriefConfig:
+def _as_config(config: BriefConfig | Settings | str | Path | None) -> BriefConfig:
     if config is None:
         return BriefConfig()
     if isinstance(config, BriefConfig):
         return copy.deepcopy(config)
+    if isinstance(config, Settings):
+        return copy.deepcopy(config.pipeline)
     if isinstance(config, (str, Path)):
-        from brief.config import load_config
-
-        return load_config(config)
-    raise TypeError(f"config: expected a BriefConfig or the path of a brief.toml, got {type(config).__name__}")
+        return load_config(config).pipeline
+    raise TypeError(f"config: expected a BriefConfig, Settings or the path of a brief.toml, got {type(config).__name__}")
 
 
 def build_brief(
     inputs_or_documents: Iterable[Input] | Input,
     *,
-    config: BriefConfig | str | Path | None = None,
+    config: BriefConfig | Settings | str | Path | None = None,
     summarizer: Summarizer | None = None,
     since: dt.date | str | None = None,
     until: dt.date | str | None = None,
@@ -72,8 +73,9 @@ def build_brief(
     ``outlet`` (or ``source``), ``published`` (or ``date``; ISO string or date)
     and ``byline`` (or ``author``).  No files are needed.
 
-    ``config`` is a :class:`~brief.config.BriefConfig` or the path of a
-    ``brief.toml``; ``since``/``until`` (dates or ISO strings, both included)
+    ``config`` is a :class:`~brief.config.BriefConfig` (the pipeline's settings), a
+    :class:`~brief.config.Settings` or the path of a ``brief.toml`` (its pipeline part is
+    used); ``since``/``until`` (dates or ISO strings, both included)
     keep only the documents published in that window (undated documents are
     kept).  ``progress(stage, done, total)`` and ``report(problem)`` are
     optional callbacks.  Bad inputs are skipped and listed in

@@ -283,12 +283,7 @@ def models_list() -> None:
         out.print(f"{m.id}\t{m.model_type or '?'}\t{kind}\t{m.size_mb:.0f} MB{default}\t{m.path}", highlight=False)
 
 
-def main() -> None:
-    """The ``brief`` command (signal handling and one-line errors live in :mod:`brief.entry`)."""
-    from brief.entry import main as entry_main
+if __name__ == "__main__":  # ``python -m brief.cli`` (schedules installed by older versions): through the entry point
+    from brief.entry import main
 
-    entry_main()
-
-
-if __name__ == "__main__":
     main()

@@ -1,119 +1,229 @@
-"""Run settings shared by every entry point (CLI, weekly job, Python API)."""
+"""Settings, validated with pydantic: what the pipeline needs, and what the weekly job adds.
+
+* :class:`PipelineSettings` (also spelled :data:`BriefConfig`) -- every setting a stage
+  reads; the CLI, the Python API and the weekly job build one and give it to
+  ``brief.pipeline.run``.  Recorded in ``Brief.meta["settings"]["config"]``.
+* :class:`WeeklySettings` -- what only ``brief weekly`` / ``brief schedule`` read: where the
+  articles are, where the briefs go, the window, the time zone, the formats, the state file.
+* :class:`Settings` -- one ``brief.toml``: both of the above and the file they came from
+  (:func:`load_config`).
+
+``brief.toml`` is a flat TOML file; every key is optional.  Relative paths resolve against
+the folder of the config file.  Example::
+
+    title = "Weekly situation brief"
+    sources = ["articles/", "feeds/*.xml", "https://example.org/feed.rss"]
+    output_dir = "briefs"
+    window = 7                # days, ending at --as-of
+    timezone = "Europe/Paris"
+    summarizer = "auto"       # auto | seq2seq | extractive
+    model = "path/or/hub-id"  # optional
+    embedder = "path/or/hub-id"  # optional; "lexical" for no model
+    max_themes = 8
+    handling = "UNCLASSIFIED // OPEN SOURCE"
+    formats = ["pdf", "json"] # weekly outputs; json is always written
+
+A bad file raises :class:`brief.errors.ConfigError` with one line: ``<file>:<line>: <key>: <problem>``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import zoneinfo
 from pathlib import Path
+from typing import Any, Literal, Optional, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError, ValidationInfo, field_validator
 
 DEFAULT_TITLE = "Situation brief"
 DEFAULT_HANDLING = "UNCLASSIFIED // OPEN SOURCE"
-
-
-@dataclass
-class BriefConfig:
-    title: str = DEFAULT_TITLE
-    # inputs (used by the weekly job; the CLI passes inputs directly)
-    sources: list[str] = field(default_factory=list)
-    output_dir: Path = Path("out")
-    # ingest
-    strict: bool = False  # any bad input fails the run
-    max_file_bytes: int = 25 * 1024 * 1024
-    fetch_timeout: float = 15.0
-    # where the per-document parse runs: a Dask scheduler address, or a local cluster of N workers
-    dask: str | None = None
-    workers: int | None = None
-    parse_processes: int | None = None  # local parse: None -> every core for a large corpus (brief/parallel.py)
-    # themes
-    max_themes: int = 8
-    # summarizer: "auto" (seq2seq when a model loads, else extractive), "seq2seq", "extractive"
-    summarizer: str = "auto"
-    model: str | None = None  # hub id or local folder; None -> summarize.DEFAULT_MODEL if cached
-    device: str | None = None  # None -> cuda when available, else cpu
-    # sentence embedder: None -> the bundled all-MiniLM-L6-v2; a folder, a cached hub id, or "lexical"
-    embedder: str | None = None
-    summary_sentences: int = 5  # per theme: enough room for a story's figures, names, dates and outcome
-    key_points: int = 5
-    # render
-    handling: str = DEFAULT_HANDLING
-    # weekly
-    window_days: int = 7
-    timezone: str = "UTC"
-    formats: list[str] = field(default_factory=lambda: ["pdf", "json"])  # weekly outputs (json is always written)
-    state_file: Path | None = None  # None -> <output_dir>/.brief-weekly-state.json
-    config_path: Path | None = None  # the brief.toml this config was loaded from, if any
-
-
-# -- brief.toml ---------------------------------------------------------------
-#
-# A flat TOML file; every key is optional.  Relative paths resolve against the
-# folder of the config file.  Example::
-#
-#     title = "Weekly situation brief"
-#     sources = ["articles/", "feeds/*.xml", "https://example.org/feed.rss"]
-#     output_dir = "briefs"
-#     window = 7                # days, ending at --as-of
-#     timezone = "Europe/Paris"
-#     summarizer = "auto"       # auto | seq2seq | extractive
-#     model = "path/or/hub-id"  # optional
-#     embedder = "path/or/hub-id"  # optional; "lexical" for no model
-#     max_themes = 8
-#     handling = "UNCLASSIFIED // OPEN SOURCE"
-#     formats = ["pdf", "json"] # weekly outputs; json is always written
-
-import re as _re  # noqa: E402
-
-SUMMARIZERS = ("auto", "seq2seq", "extractive")
+SummarizerKind = Literal["auto", "seq2seq", "extractive"]
+SUMMARIZERS = get_args(SummarizerKind)
 OUTPUT_FORMATS = ("pdf", "json", "html", "md")
 
-# toml key -> (BriefConfig field, kind)
-_TOML_KEYS: dict[str, tuple[str, str]] = {
-    "title": ("title", "str"),
-    "sources": ("sources", "sources"),
-    "output_dir": ("output_dir", "path"),
-    "window": ("window_days", "days"),
-    "window_days": ("window_days", "days"),
-    "timezone": ("timezone", "timezone"),
-    "summarizer": ("summarizer", "summarizer"),
-    "model": ("model", "model"),
-    "device": ("device", "str"),
-    "embedder": ("embedder", "model"),
-    "max_themes": ("max_themes", "positive"),
-    "summary_sentences": ("summary_sentences", "positive"),
-    "key_points": ("key_points", "positive"),
-    "handling": ("handling", "str"),
-    "strict": ("strict", "bool"),
-    "max_file_bytes": ("max_file_bytes", "positive"),
-    "fetch_timeout": ("fetch_timeout", "seconds"),
-    "formats": ("formats", "formats"),
-    "state_file": ("state_file", "path"),
-}
-
-_URL = _re.compile(r"^[a-z][a-z0-9+.-]*://", _re.I)
-
-
-def _key_line(text: str, key: str) -> int | None:
-    """1-based line where ``key = ...`` is written (for error messages), if found."""
-    k = _re.escape(key)
-    pat = _re.compile(r'^\s*(?:(?:"%s"|\'%s\'|%s)\s*=|\[\[?\s*%s\s*[\].])' % (k, k, k, k))
-    for i, line in enumerate(text.splitlines(), start=1):
-        if pat.match(line):
-            return i
-    return None
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 def _is_url(s: str) -> bool:
     return bool(_URL.match(s))
 
 
-def load_config(path: str | Path) -> BriefConfig:
-    """Read and validate a ``brief.toml``; raise :class:`brief.errors.ConfigError` naming the key or line.
+def _resolve(value: str, info: ValidationInfo) -> str:
+    """A path relative to the config file's folder (``info.context["base"]``); URLs stay as they are."""
+    base = (info.context or {}).get("base")
+    if base is None or _is_url(value):
+        return value
+    q = Path(value).expanduser()
+    return str(q if q.is_absolute() else Path(base) / q)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PipelineSettings(_Model):
+    """Every setting a pipeline stage reads."""
+
+    title: StrictStr = Field(DEFAULT_TITLE, min_length=1)
+    # ingest
+    strict: StrictBool = False  # any bad input fails the run
+    max_file_bytes: StrictInt = Field(25 * 1024 * 1024, ge=1)
+    fetch_timeout: float = Field(15.0, gt=0)
+    # where the per-document parse runs: a Dask scheduler address, or a local cluster of N workers
+    dask: Optional[StrictStr] = None
+    workers: Optional[StrictInt] = None
+    parse_processes: Optional[StrictInt] = None  # local parse: None -> every core for a large corpus (brief/parallel.py)
+    # themes
+    max_themes: StrictInt = Field(8, ge=1)
+    # summarizer: "auto" (seq2seq when a model loads, else extractive), "seq2seq", "extractive"
+    summarizer: SummarizerKind = "auto"
+    model: Optional[StrictStr] = None  # hub id or local folder; None -> summarize.DEFAULT_MODEL if cached
+    device: Optional[StrictStr] = None  # None -> cuda when available, else cpu
+    # sentence embedder: None -> the bundled all-MiniLM-L6-v2; a folder, a cached hub id, or "lexical"
+    embedder: Optional[StrictStr] = None
+    summary_sentences: StrictInt = Field(5, ge=1)  # per theme: room for a story's figures, names, dates and outcome
+    key_points: StrictInt = Field(5, ge=1)
+    # render
+    handling: StrictStr = DEFAULT_HANDLING
+
+    @field_validator("title", "device")
+    @classmethod
+    def _not_blank(cls, v: str | None) -> str | None:
+        if v is not None and not v.strip():
+            raise ValueError("must not be empty")
+        return v
+
+    @field_validator("fetch_timeout", mode="before")
+    @classmethod
+    def _seconds(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+            raise ValueError(f"expected a positive number of seconds, got {v!r}")
+        return float(v)
+
+    @field_validator("model", "embedder")
+    @classmethod
+    def _local_model(cls, v: str | None, info: ValidationInfo) -> str | None:
+        base = (info.context or {}).get("base")
+        if v is not None and base is not None and (v.startswith((".", "/", "~")) or (Path(base) / Path(v).expanduser()).exists()):
+            return _resolve(v, info)
+        return v
+
+
+BriefConfig = PipelineSettings  # the name every stage and the Python API have always used
+
+
+class WeeklySettings(_Model):
+    """What the weekly job adds to the pipeline's settings."""
+
+    sources: list[StrictStr] = Field(default_factory=list)  # folders, globs, feed files, URLs
+    output_dir: Path = Path("out")
+    window_days: StrictInt = Field(7, ge=1, le=366)
+    timezone: StrictStr = "UTC"
+    formats: list[StrictStr] = Field(default_factory=lambda: ["pdf", "json"])  # json is always written
+    state_file: Optional[Path] = None  # None -> <output_dir>/.brief-weekly-state.json
+
+    @field_validator("sources", mode="before")
+    @classmethod
+    def _sources(cls, v: Any, info: ValidationInfo) -> Any:
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise ValueError(f"expected a string or an array of strings, got {_typename(v)}")
+        if info.context is not None and (not items or not all(x.strip() for x in items)):
+            raise ValueError("needs at least one non-empty source (folder, glob, feed file or URL)")
+        return [_resolve(x.strip(), info) for x in items]
+
+    @field_validator("output_dir", "state_file", mode="before")
+    @classmethod
+    def _path(cls, v: Any, info: ValidationInfo) -> Any:
+        if isinstance(v, Path) or v is None:
+            return v
+        if not isinstance(v, str) or not v.strip():
+            raise ValueError(f"expected a non-empty path string, got {_typename(v) if not isinstance(v, str) else 'an empty string'}")
+        return Path(_resolve(v, info))
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, v: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(v)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r} (use an IANA name such as 'Europe/Paris' or 'UTC')") from None
+        return v
+
+    @field_validator("formats", mode="before")
+    @classmethod
+    def _formats(cls, v: Any) -> Any:
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise ValueError(f"expected an array of strings, got {_typename(v)}")
+        wrong = [x for x in items if x.lower() not in OUTPUT_FORMATS]
+        if wrong:
+            raise ValueError(f"unknown format {wrong[0]!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+        fmts = list(dict.fromkeys(x.lower() for x in items))
+        return fmts if "json" in fmts else [*fmts, "json"]  # the weekly job compares against last week's JSON
+
+
+class Settings(_Model):
+    """One ``brief.toml``: the pipeline's settings, the weekly job's, and the file they came from."""
+
+    pipeline: PipelineSettings = Field(default_factory=PipelineSettings)
+    weekly: WeeklySettings = Field(default_factory=WeeklySettings)
+    config_path: Optional[Path] = None
+
+
+# -- brief.toml ---------------------------------------------------------------
+
+# keys a brief.toml may set: the fields of both models, less the parse placement (command-line only)
+_CLI_ONLY = frozenset({"dask", "workers", "parse_processes"})
+_ALIASES = {"window": "window_days"}
+_TOML_KEYS = sorted({*(set(PipelineSettings.model_fields) - _CLI_ONLY), *WeeklySettings.model_fields, *_ALIASES})
+
+
+def _typename(v: object) -> str:
+    names = {dict: "a table", list: "an array", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
+    return names.get(type(v), type(v).__name__)
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """1-based line where ``key = ...`` is written (for error messages), if found."""
+    k = re.escape(key)
+    pat = re.compile(r'^\s*(?:(?:"%s"|\'%s\'|%s)\s*=|\[\[?\s*%s\s*[\].])' % (k, k, k, k))
+    for i, line in enumerate(text.splitlines(), start=1):
+        if pat.match(line):
+            return i
+    return None
+
+
+def _problem(err: dict[str, Any]) -> str:
+    """One pydantic error as the short phrase a user reads."""
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "int_type":
+        return f"expected a whole number, got {_typename(value)}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, got {value}"
+    if kind == "less_than_equal":
+        return f"window of {value} days is longer than a year" if err["loc"][0] == "window_days" else f"must be at most {ctx.get('le')}"
+    if kind == "bool_type":
+        return f"expected true or false, got {_typename(value)}"
+    if kind == "string_type":
+        return f"expected a string, got {_typename(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "literal_error":
+        return f"{value!r} is not one of {', '.join(SUMMARIZERS)}"
+    return err["msg"]
+
+
+def load_config(path: str | Path) -> Settings:
+    """Read and validate a ``brief.toml``; raise :class:`brief.errors.ConfigError` naming the key and line.
 
     Relative paths (sources, output_dir, state_file, a local model folder)
     resolve against the config file's folder; URLs are kept as they are.
     """
     import difflib
     import tomllib
-    import zoneinfo
 
     from brief.errors import ConfigError
 
@@ -130,83 +240,32 @@ def load_config(path: str | Path) -> BriefConfig:
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
     base = path.resolve().parent
 
-    def where(key: str) -> str:
-        line = _key_line(text, key)
-        return f"{path}:{line}" if line else str(path)
-
     def bad(key: str, problem: str) -> ConfigError:
-        return ConfigError(f"{where(key)}: {key}: {problem}")
+        line = _key_line(text, key)
+        return ConfigError(f"{path}:{line}: {key}: {problem}" if line else f"{path}: {key}: {problem}")
 
-    def typename(v: object) -> str:
-        return {dict: "a table", list: "an array", str: "a string", bool: "a boolean", int: "an integer", float: "a number"}.get(
-            type(v), type(v).__name__
-        )
-
-    def resolve(p: str) -> str:
-        if _is_url(p):
-            return p
-        q = Path(p).expanduser()
-        return str(q if q.is_absolute() else base / q)
-
-    cfg = BriefConfig(config_path=path.resolve(), output_dir=base / "out")
+    written: dict[str, str] = {}  # field -> the key as the file spells it
+    parts: dict[str, dict[str, Any]] = {"pipeline": {}, "weekly": {}}
     for key, value in data.items():
         if key not in _TOML_KEYS:
-            hint = difflib.get_close_matches(key, list(_TOML_KEYS), n=1)
-            raise bad(key, "unknown key" + (f" (did you mean {hint[0]!r}?)" if hint else "") + f"; known keys: {', '.join(sorted(_TOML_KEYS))}")
-        attr, kind = _TOML_KEYS[key]
-        if kind in ("str", "model", "summarizer", "timezone"):
-            if not isinstance(value, str):
-                raise bad(key, f"expected a string, got {typename(value)}")
-            if kind == "str" and key != "handling" and not value.strip():
-                raise bad(key, "must not be empty")
-            if kind == "summarizer" and value not in SUMMARIZERS:
-                raise bad(key, f"{value!r} is not one of {', '.join(SUMMARIZERS)}")
-            if kind == "timezone":
-                try:
-                    zoneinfo.ZoneInfo(value)
-                except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                    raise bad(key, f"unknown time zone {value!r} (use an IANA name such as 'Europe/Paris' or 'UTC')") from None
-            if kind == "model":
-                local = Path(value).expanduser()
-                if value.startswith((".", "/", "~")) or (base / local).exists():
-                    value = resolve(value)
-            setattr(cfg, attr, value)
-        elif kind == "sources":
-            items = [value] if isinstance(value, str) else value
-            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-                raise bad(key, f"expected a string or an array of strings, got {typename(value)}")
-            if not items or not all(x.strip() for x in items):
-                raise bad(key, "needs at least one non-empty source (folder, glob, feed file or URL)")
-            cfg.sources = [resolve(x.strip()) for x in items]
-        elif kind == "path":
-            if not isinstance(value, str) or not value.strip():
-                raise bad(key, f"expected a non-empty path string, got {typename(value) if not isinstance(value, str) else 'an empty string'}")
-            setattr(cfg, attr, Path(resolve(value)))
-        elif kind in ("days", "positive"):
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise bad(key, f"expected a whole number, got {typename(value)}")
-            if value < 1:
-                raise bad(key, f"must be at least 1, got {value}")
-            if kind == "days" and value > 366:
-                raise bad(key, f"window of {value} days is longer than a year")
-            setattr(cfg, attr, value)
-        elif kind == "seconds":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise bad(key, f"expected a positive number of seconds, got {value!r}")
-            setattr(cfg, attr, float(value))
-        elif kind == "bool":
-            if not isinstance(value, bool):
-                raise bad(key, f"expected true or false, got {typename(value)}")
-            setattr(cfg, attr, value)
-        elif kind == "formats":
-            items = [value] if isinstance(value, str) else value
-            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-                raise bad(key, f"expected an array of strings, got {typename(value)}")
-            wrong = [x for x in items if x.lower() not in OUTPUT_FORMATS]
-            if wrong:
-                raise bad(key, f"unknown format {wrong[0]!r}; choose from {', '.join(OUTPUT_FORMATS)}")
-            fmts = list(dict.fromkeys(x.lower() for x in items))
-            if "json" not in fmts:
-                fmts.append("json")  # the weekly job compares against last week's JSON
-            cfg.formats = fmts
-    return cfg
+            hint = difflib.get_close_matches(key, _TOML_KEYS, n=1)
+            raise bad(key, "unknown key" + (f" (did you mean {hint[0]!r}?)" if hint else "") + f"; known keys: {', '.join(_TOML_KEYS)}")
+        name = _ALIASES.get(key, key)
+        written[name] = key
+        parts["weekly" if name in WeeklySettings.model_fields else "pipeline"][name] = value
+    parts["weekly"].setdefault("output_dir", "out")
+    context = {"base": base}
+    try:
+        return Settings(
+            pipeline=PipelineSettings.model_validate(parts["pipeline"], context=context),
+            weekly=WeeklySettings.model_validate(parts["weekly"], context=context),
+            config_path=path.resolve(),
+        )
+    except ValidationError as e:
+        err = e.errors(include_url=False)[0]
+        name = str(err["loc"][0]) if err["loc"] else "?"
+        raise bad(written.get(name, name), _problem(err)) from None
+
+
+__all__ = ["BriefConfig", "PipelineSettings", "WeeklySettings", "Settings", "load_config", "SUMMARIZERS", "OUTPUT_FORMATS",
+           "DEFAULT_TITLE", "DEFAULT_HANDLING"]

@@ -1,8 +1,8 @@
 """The data model shared by every pipeline stage.
 
 Every stage takes and returns these dataclasses; nothing else crosses a stage
-boundary.  ``Brief`` is the complete record of one run and serialises to the JSON
-contract in ``shared/schema/brief.schema.json`` (see :meth:`Brief.to_dict`).
+boundary.  The record of a whole run, :class:`brief.report.Brief`, is built from them
+(it lives apart because it writes itself through render, the last stage).
 
 Conventions
 -----------
@@ -19,13 +19,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
+def iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
@@ -108,10 +107,10 @@ class Document:
             "byline": self.byline,
             "url": self.url,
             "path": self.path,
-            "published": _iso(self.published),
+            "published": iso(self.published),
             "provenance": dict(self.provenance),
             "format": self.format,
-            "first_seen": _iso(self.first_seen),
+            "first_seen": iso(self.first_seen),
             "duplicate_of": self.duplicate_of,
             "sentences": [s.text for s in self.sentences],
             "dropped_count": len(self.dropped),
@@ -164,8 +163,8 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "date": _iso(self.date),
-            "date_end": _iso(self.date_end),
+            "date": iso(self.date),
+            "date_end": iso(self.date_end),
             "date_text": self.date_text,
             "actors": list(self.actors),
             "action": self.action,
@@ -221,8 +220,8 @@ class TimelineEntry:
     def to_dict(self) -> dict[str, Any]:
         return {
             "event_ids": list(self.event_ids),
-            "date": _iso(self.date),
-            "date_end": _iso(self.date_end),
+            "date": iso(self.date),
+            "date_end": iso(self.date_end),
             "date_text": self.date_text,
             "text": self.text,
             "citations": [c.to_dict() for c in self.citations],
@@ -327,81 +326,3 @@ class SummarizerInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
-
-
-@dataclass
-class Brief:
-    """Everything one run decided."""
-
-    title: str
-    generated_at: dt.datetime
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    summarizer: SummarizerInfo = field(default_factory=SummarizerInfo)
-    documents: list[Document] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    themes: list[Theme] = field(default_factory=list)
-    key_points: list[Statement] = field(default_factory=list)
-    discrepancies: list[Discrepancy] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
-    graph: dict[str, Any] | None = None  # node-link JSON of the co-mention graph
-    graph_svg: str | None = None  # figure of the graph for the PDF
-    handling: str | None = None  # handling marking, e.g. "UNCLASSIFIED // OPEN SOURCE"
-    version: str = ""
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    # -- lookups -------------------------------------------------------------
-    def document(self, doc_id: str) -> Document:
-        for d in self.documents:
-            if d.id == doc_id:
-                return d
-        raise KeyError(doc_id)
-
-    def event(self, event_id: str) -> Event:
-        for e in self.events:
-            if e.id == event_id:
-                return e
-        raise KeyError(event_id)
-
-    def sentence_text(self, c: Citation) -> str:
-        return self.document(c.doc_id).sentences[c.sentence].text
-
-    @property
-    def dropped(self) -> list[Dropped]:
-        return [x for d in self.documents for x in d.dropped]
-
-    def source_numbers(self) -> dict[str, int]:
-        """1-based number of each document in the sources annex (documents order)."""
-        return {d.id: i for i, d in enumerate(self.documents, start=1)}
-
-    # -- output --------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "title": self.title,
-            "generated_at": self.generated_at.isoformat(timespec="seconds"),
-            "period": {"start": _iso(self.period_start), "end": _iso(self.period_end)},
-            "summarizer": self.summarizer.to_dict(),
-            "handling": self.handling,
-            "version": self.version,
-            "documents": [d.to_dict() for d in self.documents],
-            "entities": [e.to_dict() for e in self.entities],
-            "events": [e.to_dict() for e in self.events],
-            "themes": [t.to_dict() for t in self.themes],
-            "key_points": [s.to_dict() for s in self.key_points],
-            "discrepancies": [d.to_dict() for d in self.discrepancies],
-            "dropped": [x.to_dict() for x in self.dropped],
-            "input_errors": [p.to_dict() for p in self.problems],
-            "graph": self.graph,
-            "meta": self.meta,
-        }
-
-    def write(self, path: str | Path, format: str | None = None) -> Path:
-        """Write the brief as pdf, html, md or json (format defaults to the suffix).
-
-        The file is written atomically: a crash never leaves a half-written brief.
-        """
-        from brief.render import write_brief  # late import: the model does not depend on render
-
-        return write_brief(self, Path(path), format)

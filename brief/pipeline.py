@@ -6,14 +6,13 @@ from one run.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from brief import __version__
+from brief._version import __version__
 from brief.clean import clean_documents
 from brief.config import BriefConfig
 from brief.errors import BriefError, InputError, NoDocumentsError
@@ -21,7 +20,8 @@ from brief.extract import extract
 from brief.group import group
 from brief.ingest import load_inputs
 from brief.isolation import per_document
-from brief.model import Brief, Document, InputProblem
+from brief.model import Document, InputProblem
+from brief.report import Brief
 from brief.parallel import open_parser
 from brief.timing import StageTimer
 from brief.summarize import Summarizer, get_summarizer, summarize
@@ -53,16 +53,6 @@ def problem_handler(config: BriefConfig, problems: list[InputProblem], report: R
     return on_problem
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    return value
-
-
 def settings_record(config: BriefConfig) -> dict[str, Any]:
     """Every setting in force: the run's config and the numeric constants of the stage modules.
 
@@ -77,7 +67,7 @@ def settings_record(config: BriefConfig) -> dict[str, Any]:
                  if k.lstrip("_").isupper() and isinstance(v, (int, float)) and not isinstance(v, bool)}
         if found:
             thresholds[name] = dict(sorted(found.items()))
-    return {"config": _plain(dataclasses.asdict(config)), "thresholds": thresholds}
+    return {"config": config.model_dump(mode="json"), "thresholds": thresholds}
 
 
 def _in_window(doc: Document, since: dt.date | None, until: dt.date | None) -> bool:

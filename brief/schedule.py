@@ -1,6 +1,6 @@
 """``brief schedule install|show|remove``: run the weekly job from cron or a systemd user timer.
 
-The job runs ``<this python> -m brief.cli weekly --config <abs path> --as-of yesterday --quiet``
+The job runs ``<this python> -m brief weekly --config <abs path> --as-of yesterday --quiet``
 so each run covers complete days up to the day before it runs, and the week in
 the file name is the week those days belong to.
 
@@ -9,8 +9,9 @@ Backends (the first the machine has, unless one is named):
 * ``systemd`` -- ``~/.config/systemd/user/brief-weekly.{service,timer}``
   (``Persistent=true``: a run missed while the machine was off happens at the
   next boot), enabled with ``systemctl --user enable --now``;
-* ``cron`` -- one line in the user's crontab (``crontab -l`` / ``crontab -``),
-  tagged ``# brief-weekly``; output is appended to ``<output_dir>/brief-weekly.log``.
+* ``cron`` -- one line in the user's crontab (``crontab -l`` / ``crontab -``), read and
+  written with python-crontab, tagged ``# brief-weekly``; output is appended to
+  ``<output_dir>/brief-weekly.log``.
 
 Everything that touches the machine goes through :class:`Host`, so tests run
 against a temporary HOME and a fake ``crontab`` command.
@@ -26,12 +27,17 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief.errors import BriefError
+from brief.lexicon import data as lexicon_data
 
-MARK = "# brief-weekly"
+if TYPE_CHECKING:
+    from crontab import CronItem, CronTab
+
 UNIT = "brief-weekly"
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS = lexicon_data("calendar")["weekdays"]  # Monday first: [full name, abbreviation]
+DAYS = tuple(names[1] for names in _WEEKDAYS)  # "mon" .. "sun"
 DEFAULT_AT = "mon 07:00"
 
 
@@ -61,9 +67,8 @@ def parse_at(text: str) -> At:
     if m:
         day = m.group(1).lower()
         hour, minute = int(m.group(2)), int(m.group(3) or 0)
-        for i, name in enumerate(DAYS):
-            full = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[i]
-            if day in (name, full) and hour < 24 and minute < 60:
+        for i, names in enumerate(_WEEKDAYS):
+            if day in names and hour < 24 and minute < 60:
                 return At(i, hour, minute)
     raise ScheduleError(f"--at: {text!r} is not a weekday and time such as 'mon 07:00'")
 
@@ -113,7 +118,7 @@ class Installed:
 
 
 def job_command(config_path: Path, host: Host) -> list[str]:
-    return [host.python, "-m", "brief.cli", "weekly", "--config", str(config_path), "--as-of", "yesterday", "--quiet"]
+    return [host.python, "-m", "brief", "weekly", "--config", str(config_path), "--as-of", "yesterday", "--quiet"]
 
 
 def choose_backend(host: Host, backend: str | None = None) -> str:
@@ -132,58 +137,71 @@ def choose_backend(host: Host, backend: str | None = None) -> str:
 
 
 # -- cron ------------------------------------------------------------------------------
+# The crontab's format (fields, comments, escaping "%") is python-crontab's; reading and
+# writing the user's table goes through Host (``crontab -l`` / ``crontab -``), so tests use a fake.
+
+_OURS = re.compile(r"^brief-weekly\b")  # our job's comment (older versions added " at=mon-07:00")
 
 
-def _crontab_lines(host: Host) -> list[str]:
+def _read_crontab(host: Host) -> CronTab:
+    from crontab import CronTab
+
     r = host.run([*host.crontab, "-l"])
     if r.returncode != 0:
         if "no crontab" in (r.stderr + r.stdout).lower():
-            return []
+            return CronTab(tab="")
         raise ScheduleError(f"`{' '.join(host.crontab)} -l` failed: {(r.stderr or r.stdout).strip() or r.returncode}")
-    return r.stdout.splitlines()
+    return CronTab(tab=r.stdout.strip("\n"))
 
 
-def _write_crontab(host: Host, lines: list[str]) -> None:
-    text = "\n".join(lines).strip("\n")
+def _write_crontab(host: Host, tab: CronTab) -> None:
+    text = tab.render().strip("\n")
     r = host.run([*host.crontab, "-"], stdin=text + "\n" if text else "")
     if r.returncode != 0:
         raise ScheduleError(f"`{' '.join(host.crontab)} -` failed: {(r.stderr or r.stdout).strip() or r.returncode}")
 
 
-def _cron_escape(s: str) -> str:
-    return s.replace("%", r"\%")  # % is a newline in a crontab command
+def _drop_ours(tab: CronTab) -> bool:
+    ours = list(tab.find_comment(_OURS))
+    for job in ours:
+        tab.remove(job)
+    return bool(ours)
 
 
 def _install_cron(host: Host, at: At, config_path: Path, log: Path) -> Installed:
     cmd = " ".join(shlex.quote(a) for a in job_command(config_path, host))
-    line = (
-        f"{at.cron()} cd {shlex.quote(str(config_path.parent))} && {cmd} >> {shlex.quote(str(log))} 2>&1"
-        f" {MARK} at={str(at).replace(' ', '-')}"
-    )
-    lines = [ln for ln in _crontab_lines(host) if MARK not in ln]
-    _write_crontab(host, [*lines, _cron_escape(line)])
+    tab = _read_crontab(host)
+    _drop_ours(tab)
+    job = tab.new(command=f"cd {shlex.quote(str(config_path.parent))} && {cmd} >> {shlex.quote(str(log))} 2>&1", comment=UNIT)
+    job.setall(at.cron())
+    _write_crontab(host, tab)
     return Installed("cron", "the user's crontab (crontab -l)", str(at), cmd, f"output is appended to {log}")
+
+
+def _when(job: CronItem) -> str | None:
+    try:
+        minute, hour, dow = (int(str(x)) for x in (job.minute, job.hour, job.dow))
+    except ValueError:
+        return None
+    return str(At((dow - 1) % 7, hour, minute))
 
 
 def _show_cron(host: Host) -> Installed | None:
     if not host.cron_available():
         return None
-    for ln in _crontab_lines(host):
-        if MARK in ln:
-            m = re.search(r"at=(\w+)-(\d\d:\d\d)", ln)
-            cmd = ln.split(" && ", 1)[-1].split(" >> ", 1)[0] if " && " in ln else ln
-            return Installed("cron", "the user's crontab (crontab -l)", f"{m.group(1)} {m.group(2)}" if m else None, cmd.replace(r"\%", "%"))
+    for job in _read_crontab(host).find_comment(_OURS):
+        cmd = job.command.split(" && ", 1)[-1].split(" >> ", 1)[0]
+        return Installed("cron", "the user's crontab (crontab -l)", _when(job), cmd)
     return None
 
 
 def _remove_cron(host: Host) -> bool:
     if not host.cron_available():
         return False
-    lines = _crontab_lines(host)
-    kept = [ln for ln in lines if MARK not in ln]
-    if len(kept) == len(lines):
+    tab = _read_crontab(host)
+    if not _drop_ours(tab):
         return False
-    _write_crontab(host, kept)
+    _write_crontab(host, tab)
     return True
 
 
@@ -269,14 +287,14 @@ def install(config_path: str | Path, at: str = DEFAULT_AT, *, backend: str | Non
     host = host or Host()
     when = parse_at(at)
     path = Path(config_path).expanduser().resolve()
-    config = load_config(path)
-    if not config.sources:
+    weekly = load_config(path).weekly
+    if not weekly.sources:
         raise ScheduleError(f"{path}: sources: no sources configured; the weekly job would have nothing to read")
     chosen = choose_backend(host, backend)
     # one schedule at a time: drop one installed with the other backend
     if chosen == "cron":
         _remove_systemd(host)
-        return _install_cron(host, when, path, Path(config.output_dir) / "brief-weekly.log")
+        return _install_cron(host, when, path, weekly.output_dir / "brief-weekly.log")
     if host.cron_available():
         _remove_cron(host)
     return _install_systemd(host, when, path)

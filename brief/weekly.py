@@ -1,6 +1,6 @@
 """The weekly job: ``brief weekly [--config brief.toml] [--as-of DATE]``.
 
-One run builds the brief of the ``config.window_days`` days ending at the
+One run builds the brief of the ``settings.weekly.window_days`` days ending at the
 as-of date (inclusive) and writes ``<output_dir>/brief-YYYY-Www.<fmt>`` (ISO
 week of the as-of date).  Documents are selected by publication date; an
 undated document counts on the day it was first seen (kept in the state file,
@@ -24,14 +24,16 @@ import re
 import shutil
 import uuid
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brief.config import BriefConfig
+from brief.config import Settings, WeeklySettings
 from brief.errors import BriefError, ConfigError, NoDocumentsError
-from brief.model import Brief, Event, InputProblem, Theme
+from brief.model import Document, InputProblem
+from brief.novelty import mark_new
+from brief.report import Brief
 from brief.state import atomic_write_json, load_state, run_lock, save_state
 
 Progress = Callable[[str, int, int], None]
@@ -61,14 +63,14 @@ class WeeklyResult:
 # -- dates -----------------------------------------------------------------------
 
 
-def tzinfo(config: BriefConfig) -> dt.tzinfo:
+def tzinfo(config: WeeklySettings) -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"timezone: unknown time zone {config.timezone!r}") from None
 
 
-def parse_as_of(value: str | dt.date | None, config: BriefConfig, now: dt.datetime | None = None) -> dt.date:
+def parse_as_of(value: str | dt.date | None, config: WeeklySettings, now: dt.datetime | None = None) -> dt.date:
     """``None``/"today", "yesterday" or an ISO date (``YYYY-MM-DD``), in the config's time zone."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -96,160 +98,13 @@ def window(as_of: dt.date, days: int) -> tuple[dt.date, dt.date]:
     return as_of - dt.timedelta(days=days - 1), as_of
 
 
-def output_paths(config: BriefConfig, week: str) -> list[tuple[Path, str]]:
+def output_paths(config: WeeklySettings, week: str) -> list[tuple[Path, str]]:
     fmts = list(dict.fromkeys([*(f.lower() for f in config.formats), "json"]))
     return [(Path(config.output_dir) / f"brief-{week}.{f}", f) for f in fmts]
 
 
-def state_path(config: BriefConfig) -> Path:
+def state_path(config: WeeklySettings) -> Path:
     return Path(config.state_file) if config.state_file else Path(config.output_dir) / STATE_NAME
-
-
-# -- "new since last brief" ---------------------------------------------------------
-
-_PUNCT = re.compile(r"[^\w\s]+")
-_LEADING_THE = re.compile(r"^(the|a|an)\s+")
-
-
-def _norm(s: str) -> str:
-    s = _PUNCT.sub(" ", str(s).casefold())
-    return _LEADING_THE.sub("", " ".join(s.split()))
-
-
-def _sentence_key(s: str) -> str:
-    return " ".join(_PUNCT.sub(" ", s.casefold()).split())
-
-
-def _participants(actors: Iterable[str], targets: Iterable[str]) -> frozenset[str]:
-    return frozenset(x for x in (_norm(a) for a in [*actors, *targets]) if x)
-
-
-@dataclass(frozen=True)
-class _PrevEvent:
-    action: str
-    people: frozenset[str]
-    date: str | None
-    sentences: frozenset[str]
-    content: frozenset[str] = frozenset()
-
-
-def _same_name(a: str, b: str) -> bool:
-    """"brandt" names the same participant as "tomas brandt" (canonical names are not always folded)."""
-    if a == b:
-        return True
-    ta, tb = a.split(), b.split()
-    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return bool(short) and all(t in long for t in short) and len(short[-1]) > 2
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Soft Jaccard of two participant sets."""
-    shared = sum(1 for x in a if any(_same_name(x, y) for y in b))
-    return shared / (len(a) + len(b) - shared) if a or b else 1.0
-
-
-def _content(entities: Iterable[str], keyphrases: Iterable[str], locations: Iterable[str], people: frozenset[str]) -> frozenset[str]:
-    items = {x for x in (_norm(s) for s in [*entities, *keyphrases, *locations]) if x}
-    return frozenset(x for x in items if not any(_same_name(x, p) for p in people))
-
-
-def _previous_events(prev: dict[str, Any]) -> list[_PrevEvent]:
-    texts: dict[tuple[str, int], str] = {}
-    for d in prev.get("documents") or []:
-        for i, s in enumerate(d.get("sentences") or []):
-            texts[(str(d.get("id")), i)] = str(s)
-    out = []
-    for e in prev.get("events") or []:
-        sents = frozenset(
-            _sentence_key(texts[(str(m.get("doc_id")), int(m.get("sentence", -1)))])
-            for m in e.get("mentions") or []
-            if (str(m.get("doc_id")), int(m.get("sentence", -1))) in texts
-        )
-        people = _participants(e.get("actors") or [], e.get("targets") or [])
-        content = _content(e.get("entities") or [], e.get("keyphrases") or [], e.get("locations") or [], people)
-        out.append(_PrevEvent(_norm(e.get("action") or ""), people, e.get("date"), sents, content))
-    return out
-
-
-def _event_seen(ev: Event, sentences: set[str], prev: list[_PrevEvent]) -> bool:
-    action = _norm(ev.action)
-    people = _participants(ev.actors, ev.targets)
-    date = ev.date.isoformat() if ev.date else None
-    content = _content(ev.entities, ev.keyphrases, ev.locations, people)
-    for p in prev:
-        if sentences & p.sentences:
-            return True  # the very same sentence was reported last time
-        if not action or p.action != action:
-            continue
-        if date and p.date and date != p.date:
-            continue
-        same_day = bool(date and date == p.date)
-        # same participants, and (same day, or talking about overlapping things)
-        about_same = same_day or not content or not p.content or bool(content & p.content)
-        if people and p.people:
-            if _overlap(people, p.people) >= 0.5 and about_same:
-                return True
-        elif not people and not p.people and same_day:
-            return True
-    return False
-
-
-def _theme_features(entities: Iterable[str], keyphrases: Iterable[str]) -> set[str]:
-    return {x for x in (_norm(s) for s in [*entities, *keyphrases]) if x}
-
-
-def _theme_seen(theme: Theme, prev_themes: list[dict[str, Any]]) -> bool:
-    mine = _theme_features(theme.entities, theme.keyphrases)
-    for p in prev_themes:
-        theirs = _theme_features(p.get("entities") or [], p.get("keyphrases") or [])
-        shared = mine & theirs
-        if mine and theirs and len(shared) >= min(2, len(mine), len(theirs)) and len(shared) / min(len(mine), len(theirs)) >= 0.4:
-            return True
-    return False
-
-
-def mark_new(brief: Brief, previous: dict[str, Any] | None) -> tuple[list[str], list[str]]:
-    """Set ``Event.new`` and ``Theme.new`` against the previous brief's JSON; return the new ids.
-
-    With no previous brief nothing is marked (there is nothing to be new against).
-    An event is known when last week's brief cited the same sentence for an
-    event, or had the same action with the same participants (actors and
-    targets, >= half shared) on a compatible date.  A theme is known when it
-    shares enough of its entities and key phrases with a theme of last week
-    (>= 2 and >= 40% of the smaller set); a theme whose events are all known is not new either.
-    """
-    for e in brief.events:
-        e.new = False
-    for t in brief.themes:
-        t.new = False
-    if previous is None:
-        return [], []
-    prev_events = _previous_events(previous)
-    texts: dict[tuple[str, int], str] = {}
-    for d in brief.documents:
-        for s in d.sentences:
-            texts[(d.id, s.index)] = _sentence_key(s.text)
-    new_events = []
-    for e in brief.events:
-        sents = {texts[(c.doc_id, c.sentence)] for c in e.mentions if (c.doc_id, c.sentence) in texts}
-        sents.discard("")
-        e.new = not _event_seen(e, sents, prev_events)
-        if e.new:
-            new_events.append(e.id)
-    by_id = {e.id: e for e in brief.events}
-    for t in brief.themes:  # timeline rows carry the flag of their events
-        for r in t.timeline:
-            r.new = any(by_id[i].new for i in r.event_ids if i in by_id)
-    prev_themes = [t for t in previous.get("themes") or [] if isinstance(t, dict)]
-    new_themes = []
-    for t in brief.themes:
-        evs = [by_id[i] for i in t.event_ids if i in by_id]
-        if evs and not any(e.new for e in evs):
-            continue
-        t.new = not _theme_seen(t, prev_themes)
-        if t.new:
-            new_themes.append(t.id)
-    return new_themes, new_events
 
 
 def previous_brief(output_dir: Path, week: str) -> tuple[str, dict[str, Any]] | None:
@@ -300,7 +155,7 @@ def _finish(output_dir: Path, journal: dict[str, Any], committed: bool) -> None:
             target.unlink(missing_ok=True)  # a new file of the failed run
 
 
-def _commit(config: BriefConfig, staged: list[tuple[Path, Path]], state: dict[str, Any], run_id: str) -> None:
+def _commit(config: WeeklySettings, staged: list[tuple[Path, Path]], state: dict[str, Any], run_id: str) -> None:
     output_dir = Path(config.output_dir)
     staging = output_dir / STAGING_NAME
     journal = output_dir / JOURNAL_NAME
@@ -329,7 +184,7 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def run_weekly(
-    config: BriefConfig,
+    settings: Settings,
     as_of: str | dt.date | None = None,
     *,
     summarizer: Any = None,
@@ -341,38 +196,28 @@ def run_weekly(
     from brief.ingest import load_inputs
     from brief.pipeline import problem_handler, run
 
-    if not config.sources:
-        where = f"{config.config_path}: " if config.config_path else ""
+    config, weekly = settings.pipeline, settings.weekly
+    if not weekly.sources:
+        where = f"{settings.config_path}: " if settings.config_path else ""
         raise ConfigError(f"{where}sources: no sources configured (folders, globs, feed files or URLs)")
-    tz = tzinfo(config)
+    tz = tzinfo(weekly)
     now = (now or dt.datetime.now(tz)).astimezone(tz)
-    day = parse_as_of(as_of, config, now)
-    since, until = window(day, config.window_days)
+    day = parse_as_of(as_of, weekly, now)
+    since, until = window(day, weekly.window_days)
     week = iso_week(day)
-    output_dir = Path(config.output_dir)
+    output_dir = Path(weekly.output_dir)
     progress = progress or _noop
     problems: list[InputProblem] = []
     on_problem = problem_handler(config, problems, report)
 
     with run_lock(output_dir):
-        spath = state_path(config)
-        state = load_state(spath)
+        state = load_state(state_path(weekly))
         _journal_recover(output_dir, state)
 
-        docs = load_inputs(list(config.sources), config=config, on_problem=on_problem, progress=progress)
+        docs = load_inputs(list(weekly.sources), config=config, on_problem=on_problem, progress=progress)
         # an undated document is dated by when the job first saw it; a back-filling run
         # (as-of in the past) sees it at the end of its as-of day at the latest
-        seen_at = min(now, dt.datetime.combine(day, dt.time(23, 59, 59), tz))
-        seen = state["documents"]
-        for d in docs:
-            rec = seen.get(d.id)
-            first = None
-            if isinstance(rec, dict) and rec.get("first_seen"):
-                try:
-                    first = dt.datetime.fromisoformat(rec["first_seen"])
-                except ValueError:
-                    first = None
-            d.first_seen = first or seen_at
+        _date_by_first_seen(docs, state["documents"], min(now, dt.datetime.combine(day, dt.time(23, 59, 59), tz)))
         candidates = [d for d in docs if d.published is None or since <= d.published <= until]
         try:
             brief = run(candidates, config, summarizer=summarizer, since=since, until=until, progress=progress, report=on_problem)
@@ -382,69 +227,83 @@ def run_weekly(
 
         prev = previous_brief(output_dir, week)
         new_themes, new_events = mark_new(brief, prev[1] if prev else None)
+        targets = output_paths(weekly, week)
+        result = WeeklyResult(week=week, as_of=day, since=since, until=until, brief=brief, paths=[t for t, _ in targets],
+                              previous=prev[0] if prev else None, new_themes=new_themes, new_events=new_events)
         run_id = uuid.uuid4().hex[:12]
+        brief.meta.setdefault("settings", {})["weekly"] = weekly.model_dump(mode="json")
         brief.meta["weekly"] = {
             "week": week,
             "as_of": day.isoformat(),
-            "window": {"start": since.isoformat(), "end": until.isoformat(), "days": config.window_days},
-            "timezone": config.timezone,
+            "window": {"start": since.isoformat(), "end": until.isoformat(), "days": weekly.window_days},
+            "timezone": weekly.timezone,
             "previous_brief": f"brief-{prev[0]}.json" if prev else None,
             "new_themes": new_themes,
             "new_events": new_events,
             "run_id": run_id,
         }
+        _write(result, weekly, targets, docs, state, run_id)
+    return result
 
-        # render everything into the staging folder first: nothing visible changes yet
-        staging = output_dir / STAGING_NAME
-        staging.mkdir(parents=True, exist_ok=True)
-        targets = output_paths(config, week)
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for target, fmt in targets:
-                tmp = staging / f"{target.name}.{run_id}.partial"
-                staged.append((tmp, target))
-                brief.write(tmp, fmt)
 
-            for d in docs:
-                rec = seen.get(d.id) if isinstance(seen.get(d.id), dict) else {}
-                rec.setdefault("first_seen", d.first_seen.isoformat(timespec="seconds") if d.first_seen else None)
-                rec["title"] = d.title
-                rec["source"] = d.path or d.url
-                rec["published"] = d.published.isoformat() if d.published else rec.get("published")
-                seen[d.id] = rec
-            for d in brief.documents:  # the cleaner may have found a date in the text
-                if d.id in seen and d.published:
-                    seen[d.id]["published"] = d.published.isoformat()
-            state["version"] = 1
-            state["briefs"][week] = {
-                "as_of": day.isoformat(),
-                "since": since.isoformat(),
-                "until": until.isoformat(),
-                "files": [t.name for t, _ in targets],
-                "documents": [d.id for d in brief.documents],
-                "previous": prev[0] if prev else None,
-                "new_themes": new_themes,
-                "new_events": new_events,
-                "generated_at": brief.generated_at.isoformat(timespec="seconds"),
-                "run_id": run_id,
-            }
-            _commit(config, staged, state, run_id)
-        finally:
-            for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
-            shutil.rmtree(staging, ignore_errors=True)
+def _date_by_first_seen(docs: list[Document], seen: dict[str, Any], seen_at: dt.datetime) -> None:
+    """``Document.first_seen``: when the state file says the job first saw it, else ``seen_at``."""
+    for d in docs:
+        rec = seen.get(d.id)
+        first = None
+        if isinstance(rec, dict) and rec.get("first_seen"):
+            try:
+                first = dt.datetime.fromisoformat(rec["first_seen"])
+            except ValueError:
+                first = None
+        d.first_seen = first or seen_at
 
-    return WeeklyResult(
-        week=week,
-        as_of=day,
-        since=since,
-        until=until,
-        brief=brief,
-        paths=[t for t, _ in targets],
-        previous=prev[0] if prev else None,
-        new_themes=new_themes,
-        new_events=new_events,
-    )
+
+def _remember(seen: dict[str, Any], docs: list[Document], brief: Brief) -> None:
+    """Record every document read in the state's ``documents`` (first seen, title, source, date)."""
+    for d in docs:
+        rec = seen.get(d.id) if isinstance(seen.get(d.id), dict) else {}
+        rec.setdefault("first_seen", d.first_seen.isoformat(timespec="seconds") if d.first_seen else None)
+        rec["title"] = d.title
+        rec["source"] = d.path or d.url
+        rec["published"] = d.published.isoformat() if d.published else rec.get("published")
+        seen[d.id] = rec
+    for d in brief.documents:  # the cleaner may have found a date in the text
+        if d.id in seen and d.published:
+            seen[d.id]["published"] = d.published.isoformat()
+
+
+def _write(result: WeeklyResult, weekly: WeeklySettings, targets: list[tuple[Path, str]], docs: list[Document],
+           state: dict[str, Any], run_id: str) -> None:
+    """Render every output into the staging folder (nothing visible changes yet), then commit."""
+    brief = result.brief
+    staging = Path(weekly.output_dir) / STAGING_NAME
+    staging.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, fmt in targets:
+            tmp = staging / f"{target.name}.{run_id}.partial"
+            staged.append((tmp, target))
+            brief.write(tmp, fmt)
+        _remember(state["documents"], docs, brief)
+        state["version"] = 1
+        state["briefs"][result.week] = {
+            "as_of": result.as_of.isoformat(),
+            "since": result.since.isoformat(),
+            "until": result.until.isoformat(),
+            "files": [t.name for t, _ in targets],
+            "documents": [d.id for d in brief.documents],
+            "previous": result.previous,
+            "new_themes": result.new_themes,
+            "new_events": result.new_events,
+            "generated_at": brief.generated_at.isoformat(timespec="seconds"),
+            "run_id": run_id,
+        }
+        _commit(weekly, staged, state, run_id)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 __all__ = [

@@ -29,18 +29,19 @@ max_themes = 5
 handling = "TLP:CLEAR"
 formats = ["pdf"]
 ''')
-    c = load_config(p)
+    s = load_config(p)
+    c, w = s.pipeline, s.weekly
     assert c.title == "Harbour watch"
-    assert c.sources == [str(tmp_path / "articles"), str(tmp_path / "feeds/*.xml"), "https://news.example/feed.rss"]
-    assert c.output_dir == tmp_path / "briefs"
-    assert (c.window_days, c.timezone, c.summarizer, c.max_themes, c.handling) == (14, "Europe/Paris", "extractive", 5, "TLP:CLEAR")
-    assert c.formats == ["pdf", "json"]  # json is always kept: next week compares against it
-    assert c.config_path == p.resolve()
+    assert w.sources == [str(tmp_path / "articles"), str(tmp_path / "feeds/*.xml"), "https://news.example/feed.rss"]
+    assert w.output_dir == tmp_path / "briefs"
+    assert (w.window_days, w.timezone, c.summarizer, c.max_themes, c.handling) == (14, "Europe/Paris", "extractive", 5, "TLP:CLEAR")
+    assert w.formats == ["pdf", "json"]  # json is always kept: next week compares against it
+    assert s.config_path == p.resolve()
 
 
 def test_defaults(tmp_path):
-    c = load_config(_write(tmp_path, 'sources = "a"\n'))
-    assert c.window_days == 7 and c.timezone == "UTC" and c.output_dir == tmp_path / "out" and c.sources == [str(tmp_path / "a")]
+    w = load_config(_write(tmp_path, 'sources = "a"\n')).weekly
+    assert w.window_days == 7 and w.timezone == "UTC" and w.output_dir == tmp_path / "out" and w.sources == [str(tmp_path / "a")]
 
 
 @pytest.mark.parametrize(
@@ -57,11 +58,29 @@ def test_defaults(tmp_path):
         ('formats = ["docx"]\n', r"formats: unknown format 'docx'"),
         ('title = "x"\n\noutput_dir = \n', r"brief.toml: invalid TOML: .*line 3"),
         ('[weekly]\nwindow = 7\n', r"brief.toml:1: weekly: unknown key"),
+        ('title = "x"\n\nwindow = 400\n', r"brief.toml:3: window: window of 400 days is longer than a year"),
+        ('title = "x"\nfetch_timeout = "soon"\n', r"brief.toml:2: fetch_timeout: expected a positive number of seconds, got 'soon'"),
+        ('strict = "yes"\n', r"brief.toml:1: strict: expected true or false, got a string"),
+        ('title = "  "\n', r"brief.toml:1: title: must not be empty"),
+        ('dask = "tcp://h:8786"\n', r"brief.toml:1: dask: unknown key"),
     ],
 )
 def test_bad_config_names_key_and_line(tmp_path, text, needle):
     with pytest.raises(ConfigError, match=needle):
         load_config(_write(tmp_path, text))
+
+
+def test_settings_are_validated_in_python_too():
+    from pydantic import ValidationError
+
+    from brief.config import BriefConfig, PipelineSettings, WeeklySettings
+
+    assert BriefConfig is PipelineSettings
+    with pytest.raises(ValidationError):
+        BriefConfig(max_themes=0)
+    with pytest.raises(ValidationError):
+        BriefConfig(sources=["a"])  # a weekly setting: the pipeline's settings do not take it
+    assert WeeklySettings(formats=["PDF"]).formats == ["pdf", "json"]
 
 
 def test_missing_config_file(tmp_path):

@@ -179,7 +179,7 @@ def test_graph_json_gives_every_node_its_theme(seeds_grouping):
 
 
 def test_write_graph_graphml_and_json_round_trip(seeds_grouping, tmp_path):
-    from brief.model import Brief
+    from brief.report import Brief
     import datetime as dt
 
     brief = Brief(title="t", generated_at=dt.datetime(2025, 1, 1), graph=seeds_grouping.graph_json)

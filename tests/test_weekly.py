@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from brief.config import BriefConfig, load_config
+from brief.config import WeeklySettings, load_config
 from brief.errors import NoDocumentsError
-from brief.model import Brief, Citation, Document, Event, Sentence, Theme
+from brief.model import Citation, Document, Event, Sentence, Theme
+from brief.report import Brief
 from brief.state import BusyError, load_state, run_lock
 from brief.weekly import JOURNAL_NAME, STAGING_NAME, STATE_NAME, iso_week, mark_new, parse_as_of, run_weekly, window
 
@@ -69,8 +70,8 @@ def test_window_and_week_naming():
     assert iso_week(dt.date(2025, 3, 16)) == "2025-W11"
     assert iso_week(dt.date(2021, 1, 3)) == "2020-W53"  # ISO year, not calendar year
     now = dt.datetime(2025, 3, 17, 7, 0, tzinfo=dt.timezone.utc)
-    assert parse_as_of("yesterday", BriefConfig(), now) == dt.date(2025, 3, 16)
-    assert parse_as_of(None, BriefConfig(), now) == dt.date(2025, 3, 17)
+    assert parse_as_of("yesterday", WeeklySettings(), now) == dt.date(2025, 3, 16)
+    assert parse_as_of(None, WeeklySettings(), now) == dt.date(2025, 3, 17)
 
 
 def test_each_week_holds_exactly_its_documents(three_weeks):
@@ -85,6 +86,8 @@ def test_each_week_holds_exactly_its_documents(three_weeks):
         assert {d["title"] for d in data["documents"]} == expected
         assert data["period"] == {"start": since.isoformat(), "end": until.isoformat()}
         assert data["meta"]["weekly"]["week"] == week
+        # the settings in force: the pipeline's and the weekly job's
+        assert data["meta"]["settings"]["weekly"]["window_days"] == 7 and "sources" not in data["meta"]["settings"]["config"]
         # every citation points into this week's documents only
         ids = {d["id"] for d in data["documents"]}
         assert {m["doc_id"] for e in data["events"] for m in e["mentions"]} <= ids
@@ -184,7 +187,7 @@ def test_undated_document_counts_when_first_seen(tmp_path):
     assert late_title in {d.title for d in r11.brief.documents}
     doc = next(d for d in r11.brief.documents if d.title == late_title)
     assert doc.published is None and doc.first_seen is not None and doc.first_seen.date() == dt.date(2025, 3, 16)
-    seen = load_state(cfg.output_dir / STATE_NAME)["documents"][doc.id]
+    seen = load_state(cfg.weekly.output_dir / STATE_NAME)["documents"][doc.id]
     assert seen["first_seen"].startswith("2025-03-16")
     # re-running either week gives the same answer: the first sighting is remembered
     assert late_title not in {d.title for d in run_weekly(cfg, "2025-03-09").brief.documents}
@@ -265,14 +268,14 @@ def test_hard_kill_mid_commit_is_recovered_by_next_run(three_weeks, tmp_path):
 
 def test_second_run_is_refused_while_one_holds_the_lock(tmp_path):
     cfg = load_config(_setup(tmp_path))
-    with run_lock(cfg.output_dir):
+    with run_lock(cfg.weekly.output_dir):
         with pytest.raises(BusyError, match="in progress"):
             run_weekly(cfg, "2025-03-09")
-    assert not list(cfg.output_dir.glob("brief-*"))
+    assert not list(cfg.weekly.output_dir.glob("brief-*"))
 
 
 def test_empty_week_writes_nothing(tmp_path):
     cfg = load_config(_setup(tmp_path))
     with pytest.raises(NoDocumentsError, match="2025-01-06"):
         run_weekly(cfg, "2025-01-12")
-    assert not list(cfg.output_dir.glob("brief-*"))
+    assert not list(cfg.weekly.output_dir.glob("brief-*"))

@@ -62,8 +62,8 @@ def test_cron_install_show_replace_remove(tmp_path, config):
     lines = table.read_text().splitlines()
     assert lines[:2] == ["MAILTO=me@example.org", "30 2 * * * backup.sh"]  # the user's own lines survive
     job = lines[2]
-    assert job.startswith("0 7 * * 1 cd '") and "brief weekly" not in job
-    assert f"--config '{config.resolve()}'" in job and "--as-of yesterday" in job and "-m brief.cli weekly" in job
+    assert job.startswith("0 7 * * 1 cd '") and f"&& {host.python} -m brief weekly --config" in job  # not a `brief` on PATH
+    assert f"--config '{config.resolve()}'" in job and "--as-of yesterday" in job
     assert job.split(" >> ")[1].startswith(f"'{config.parent.resolve() / 'out' / 'brief-weekly.log'}' 2>&1")
     [shown] = show(host=host)
     assert (shown.backend, shown.at) == ("cron", "mon 07:00") and "--as-of yesterday" in shown.command
@@ -73,6 +73,17 @@ def test_cron_install_show_replace_remove(tmp_path, config):
     assert remove(host=host) == ["cron"]
     assert table.read_text().splitlines() == ["MAILTO=me@example.org", "30 2 * * * backup.sh"]
     assert show(host=host) == [] and remove(host=host) == []
+
+
+def test_cron_reads_its_time_from_the_fields_and_knows_older_lines(tmp_path, config):
+    host, table = _cron_host(tmp_path)
+    table.write_text("15 6 * * 3 cd /x && /py -m brief.cli weekly --config /x/brief.toml >> /x/log 2>&1 # brief-weekly at=mon-07:00\n"
+                     "0 1 * * * echo 100\\% done\n")
+    [shown] = show(host=host)
+    assert shown.at == "wed 06:15" and shown.command == "/py -m brief.cli weekly --config /x/brief.toml"
+    install(config, "mon 07:00", host=host)  # the older line is replaced, the user's line kept as written
+    lines = table.read_text().splitlines()
+    assert lines[0] == "0 1 * * * echo 100\\% done" and len(lines) == 2 and lines[1].endswith("# brief-weekly")
 
 
 def test_cron_with_empty_crontab(tmp_path, config):

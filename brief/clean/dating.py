@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass
 
 from brief.clean.rules import header_match
-from brief.ingest.dates import MONTHS, find_date
+from brief.ingest.dates import MONTHS, ORDINAL as _ORD, find_date
+from brief.lexicon import data as lexicon_data
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAYS = [dt.date(2024, 1, 1 + i).strftime("%A") for i in range(7)]  # Monday .. Sunday
+_WEEKDAYS = [names[0] for names in lexicon_data("calendar")["weekdays"]]  # monday .. sunday (not the locale's)
 _WD = "|".join(_WEEKDAYS)
 # "Friday (Jul 6)", "Friday, July 6", "Friday 6 July" -- not followed by a year
 WEEKDAY_DATE = re.compile(
-    rf"\b(?P<wd>{_WD})\b,?\s*\(?\s*(?:(?P<mon>{_MON})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MON})\.?)\b\)?"
+    rf"\b(?P<wd>{_WD})\b,?\s*\(?\s*(?:(?P<mon>{_MON})\.?\s+(?P<d>[0-3]?\d){_ORD}?|(?P<d2>[0-3]?\d){_ORD}?\s+(?P<mon2>{_MON})\.?)\b\)?"
     r"(?!,?\s*(?:19|20)\d\d)", re.I)
 # "CITY, July 2 —", "LONDON, June 10 (Reuters) -": an upper-case place, a month and day without a year;
 # or a wire tag right after the month and day ("Aug. 1 (UPI) --")
@@ -132,7 +133,7 @@ def weekday_dates(lines: list[str], years: list[int]) -> list[dt.date]:
     for s in lines:
         for m in WEEKDAY_DATE.finditer(s):
             mon, d = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
-            day = _with_year(_month(mon), int(d), _WEEKDAYS.index(m.group("wd").capitalize()), years)
+            day = _with_year(_month(mon), int(d), _WEEKDAYS.index(m.group("wd").lower()), years)
             if day:
                 out.append(day)
     return out

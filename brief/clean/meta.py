@@ -21,7 +21,7 @@ GENERIC_NAMES = words("generic_names")
 _CUES: dict[str, list[re.Pattern[str]]] = {}
 for _kind, _rx in patterns("outlet_cues"):
     _CUES.setdefault(_kind, []).append(_rx)
-_LINK_WORDS = {"and", "&", "of", "the", "for", "on", "al", "el"}
+_LINK_WORDS = words("name_link_words")
 
 
 def _cue(kind: str, s: str) -> str | None:

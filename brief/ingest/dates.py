@@ -7,15 +7,15 @@ import re
 import time
 from typing import Any
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from brief.lexicon import alternation, data as lexicon_data
+
+# month name or abbreviation -> 1..12 (lexicon/en/calendar.json)
+MONTHS = {name: i for i, names in enumerate(lexicon_data("calendar")["months"], start=1) for name in names}
+_MON = "(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+ORDINAL = alternation("ordinal_suffixes")  # 1st, 2nd, 3rd, 4th
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")
-_MDY = re.compile(_MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_DMY = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_MDY = re.compile(_MON + r"\s+(?P<d>[0-3]?\d)" + ORDINAL + r"?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_DMY = re.compile(r"\b(?P<d>[0-3]?\d)" + ORDINAL + r"?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _SLASH = re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b")
 
 

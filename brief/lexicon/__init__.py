@@ -10,6 +10,9 @@ Every list lives in one data file under ``brief/lexicon/<lang>/``; its first lin
   ``[(kind, compiled), ...]`` in file order (compiled case-insensitive unless
   the file's header says ``# case-sensitive``).
 * ``<name>.json``: any structure; :func:`data` returns it parsed.
+
+:func:`pattern` joins a ``.tsv`` file's regexes into one (``a|b|c``); :func:`alternation`
+writes the entries of a ``.txt`` file as one regex group, to splice into a larger pattern.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def words(name: str, lang: str = LANG, case: bool = False) -> frozenset[str]:
 def patterns(name: str, lang: str = LANG) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """``(kind, regex)`` pairs of ``<lang>/<name>.tsv`` in file order."""
     text = _read(name, "tsv", lang)
-    flags = 0 if "# case-sensitive" in text.split("\n", 1)[0] else re.IGNORECASE
+    flags = _flags(name, lang)
     out = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -62,10 +65,30 @@ def patterns(name: str, lang: str = LANG) -> tuple[tuple[str, re.Pattern[str]], 
     return tuple(out)
 
 
+def _flags(name: str, lang: str) -> int:
+    return 0 if "# case-sensitive" in _read(name, "tsv", lang).split("\n", 1)[0] else re.IGNORECASE
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str, kind: str | None = None, lang: str = LANG) -> re.Pattern[str]:
+    """The regexes of ``<lang>/<name>.tsv`` (those of ``kind``, or all) as one: ``(?:a)|(?:b)|...``."""
+    parts = [rx.pattern for k, rx in patterns(name, lang) if kind is None or k == kind]
+    if not parts:
+        raise KeyError(f"{lang}/{name}.tsv has no pattern of kind {kind!r}")
+    return re.compile("|".join(f"(?:{p})" for p in parts), _flags(name, lang))
+
+
+@lru_cache(maxsize=None)
+def alternation(name: str, lang: str = LANG, case: bool = True) -> str:
+    """The entries of ``<lang>/<name>.txt`` as the regex group ``(?:longest|...|short)``, escaped."""
+    items = entries(name, lang) if case else sorted(words(name, lang))
+    return "(?:" + "|".join(re.escape(e) for e in sorted(dict.fromkeys(items), key=len, reverse=True)) + ")"
+
+
 @lru_cache(maxsize=None)
 def data(name: str, lang: str = LANG) -> Any:
     """The parsed content of ``<lang>/<name>.json``."""
     return json.loads(_read(name, "json", lang))
 
 
-__all__ = ["entries", "words", "patterns", "data", "LANG"]
+__all__ = ["entries", "words", "patterns", "pattern", "alternation", "data", "LANG"]

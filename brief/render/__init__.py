@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief.errors import BriefError
-from brief.model import Brief
 from brief.render.atomic import atomic_write
 from brief.timing import peak_rss_mb
 from brief.render.context import View
@@ -22,6 +22,9 @@ from brief.render.fetcher import TEMPLATES, SafeFetcher
 from brief.render.html import render_html
 from brief.render.markdown import render_markdown
 from brief.render.pdf import render_pdf
+
+if TYPE_CHECKING:  # render needs the Brief type only (brief/report.py imports render)
+    from brief.report import Brief
 
 FORMATS = ("pdf", "html", "md", "json")
 _ALIASES = {"markdown": "md", "htm": "html"}

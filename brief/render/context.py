@@ -13,10 +13,13 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from brief.model import Brief, Citation, Statement, Theme, TimelineEntry
+from brief.model import Citation, Statement, Theme, TimelineEntry
 from brief.summarize.timeline import fmt_date, fmt_range, theme_timeline
+
+if TYPE_CHECKING:  # render needs the Brief type only (brief/report.py imports render)
+    from brief.report import Brief
 
 # Most events shown in a theme's timeline table (most salient first, then shown
 # chronologically); the rest are counted in a note and stay in the JSON output.

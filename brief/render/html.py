@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from brief.model import Brief
 from brief.render.context import View
 from brief.render.fetcher import TEMPLATES
+
+if TYPE_CHECKING:  # render needs the Brief type only (brief/report.py imports render)
+    from brief.report import Brief
 
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"

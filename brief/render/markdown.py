@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from brief.model import Brief
 from brief.render.context import View
+
+if TYPE_CHECKING:  # render needs the Brief type only (brief/report.py imports render)
+    from brief.report import Brief
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 

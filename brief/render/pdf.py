@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from brief.model import Brief
 from brief.render.context import View
 from brief.render.fetcher import TEMPLATES, SafeFetcher
 from brief.render.html import render_html
+
+if TYPE_CHECKING:  # render needs the Brief type only (brief/report.py imports render)
+    from brief.report import Brief
 
 # A table of contents is added when the brief runs longer than this many pages.
 TOC_MIN_PAGES = 3

@@ -15,7 +15,6 @@ Every statement carries the citations of the source sentences that support it
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,7 +95,7 @@ def summarize(
     params = inspect.signature(summarizer.summarize_themes).parameters
     # an extractive summary picks one sentence more per theme: a sentence that becomes a key point
     # leaves its theme's summary (the brief never says one thing twice)
-    wide = dataclasses.replace(config, summary_sentences=config.summary_sentences + 1) if summarizer.kind == "extractive" else config
+    wide = config.model_copy(update={"summary_sentences": config.summary_sentences + 1}) if summarizer.kind == "extractive" else config
     if "index" in params:
         results = summarizer.summarize_themes(themes, ev, dd, wide, progress, index=index)
     else:  # a Summarizer with the minimal signature

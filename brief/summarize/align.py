@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from brief.lexicon import data as lexicon_data, entries as lexicon_entries, words as lexicon_words
 from brief.model import Citation, Document
 
 try:  # spaCy's list is the best we have; fall back to a short one
@@ -23,40 +24,18 @@ try:  # spaCy's list is the best we have; fall back to a short one
 except Exception:  # pragma: no cover - spaCy is a hard dependency
     _SPACY_STOP = set()
 
-STOP_WORDS = frozenset(w.lower() for w in _SPACY_STOP) | frozenset(
-    "said says say told tell according also would could might mr mrs ms dr".split()
-)
+STOP_WORDS = frozenset(w.lower() for w in _SPACY_STOP) | lexicon_words("align_stop_words")
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH_NAMES = {f"m{i}": n for i, n in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "denied", "denies", "deny", "without", "cannot", "refused", "rejected"})
-RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
-NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
-    "million": "1000000", "billion": "1000000000", "dozen": "12", "dozens": "dozens",
-    "hundreds": "hundreds", "thousands": "thousands", "millions": "millions",
-    "first": "1st", "second": "2nd", "third": "3rd",
-}
+_CALENDAR = lexicon_data("calendar")
+MONTHS = {name: i for i, names in enumerate(_CALENDAR["months"], start=1) for name in names}  # "sept" -> 9
+_MONTH_NAMES = {f"m{i}": names[0] for i, names in enumerate(_CALENDAR["months"], start=1)}  # "m9" -> "september"
+WEEKDAYS = frozenset(names[0] for names in _CALENDAR["weekdays"])
+NEGATIONS = lexicon_words("negations")
+RELATIVE_DAYS = frozenset(_CALENDAR["relative_days"])
+NUMBER_WORDS: dict[str, str] = lexicon_data("number_words")["numbers"]  # "three" -> "3", "dozens" -> "dozens"
 # capitalised words that are not names when they start a sentence
-_NOT_NAMES = STOP_WORDS | {
-    "however", "meanwhile", "moreover", "furthermore", "additionally", "separately", "still",
-    "nevertheless", "nonetheless", "indeed", "earlier", "later", "last", "next", "officials",
-    "sources", "reports", "according", "several", "many", "some", "both", "while", "despite",
-    "since", "after", "before", "during", "although", "though", "but", "and", "so", "yet",
-    "in", "on", "at", "the", "a", "an", "this", "that", "these", "those", "it", "its",
-}
+_NOT_NAMES = STOP_WORDS | lexicon_words("sentence_start_words")
+_SUFFIXES = lexicon_entries("stem_suffixes")
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 
@@ -65,7 +44,7 @@ def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suf in ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "ly", "s"):
+    for suf in _SUFFIXES:
         if len(w) - len(suf) >= 3 and w.endswith(suf):
             w = w[: -len(suf)]
             if suf in ("ies", "ied"):

@@ -24,45 +24,28 @@ import re
 from dataclasses import dataclass, field
 
 from brief.config import BriefConfig
+from brief.lexicon import alternation, pattern, words as lexicon_words
 from brief.model import Citation, Document, Event, Statement, Theme
 from brief.summarize.align import Features, SourceIndex, features, missing_facts, similarity
 from brief.summarize.base import Summarizer
 
 # --------------------------------------------------------------------------- filters
 
-_BOILERPLATE = re.compile(
-    r"\b(?:subscribe|subscription|newsletter|sign up|sign in|log ?in|click here|read more|cookies?|"
-    r"all rights reserved|copyright|©|follow us|download (?:the|our) app|advertisement|sponsored|"
-    r"terms of (?:use|service)|privacy policy|share (?:this|on)|comments? (?:below|section)|editor'?s note|"
-    r"contributed to this report|originally (?:published|appeared)|this (?:article|story) (?:was|has been)|"
-    r"you can (?:read|watch|listen)|our (?:journalism|reporting) (?:relies|depends)|support (?:our|independent) journalism|"
-    r"for more (?:news|stories|information)|related (?:articles?|stories|coverage)|most read|"
-    r"reporting by|writing by|editing by|additional reporting|sent straight to your inbox)\b",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(
-    r"photo credit|\(photo|\bphoto:|\bimage:|\bcredit:|getty images|\bafp via\b|file photo|"
-    r"\bpictured\b|\bseen in this\b|\bin this (?:photo|picture|image|handout)|"
-    r"\bcaption\b|\(AP Photo|\bshutterstock\b",
-    re.IGNORECASE,
-)
+# sentence filters (lexicon/en/summary_filters.tsv): site furniture and captions the cleaner left
+# inside prose lines are never picked; a sentence pointing back to another does not stand alone
+_BOILERPLATE = pattern("summary_filters", "boilerplate")
+_CAPTION = pattern("summary_filters", "caption")
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}/[A-Z]{2,}")  # REUTERS/NAME photo credits
-_ANAPHORA = re.compile(r"\b(?:the two|the latter|the former|the same|at the time|at that time|the above|such a)\b", re.IGNORECASE)
+_ANAPHORA = pattern("summary_filters", "anaphora")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+")
-_PRONOUN_START = {"he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its", "that", "we", "i", "there"}
+_PRONOUN_START = lexicon_words("pronoun_starts")
 
-_ALWAYS_TRIM = r"however|moreover|furthermore|meanwhile|additionally|nevertheless|nonetheless|but|and|yet|also"
-_COMMA_TRIM = (
-    r"in addition|besides|still|indeed|in fact|separately|at the same time|on the other hand|as a result|"
-    r"therefore|thus|notably|importantly|what'?s more|in other words|by contrast|in contrast|instead|"
-    r"likewise|similarly|of course|so|then|now|for its part|for their part|in turn|overall|in short|"
-    r"all the same|even so|as such|after all|to be sure|equally|crucially|significantly"
+_LEAD_CONNECTIVE = re.compile(
+    "^(?:" + alternation("connectives_lead") + r"\b,?|" + alternation("connectives_comma") + r",)\s+", re.IGNORECASE
 )
-_LEAD_CONNECTIVE = re.compile(rf"^(?:(?:{_ALWAYS_TRIM})\b,?|(?:{_COMMA_TRIM}),)\s+", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?\s*)?(?:\((?:[A-Za-z .]{2,25})\)\s*)?[-–—]{1,2}\s+")
 _WHICH_CLAUSE = re.compile(r"(?<=[a-z])(?:, which [^,;“”\"()]{3,120}),(?= [a-z])")
-_INNER_STOP = re.compile(r"(?<![A-Z])[a-z0-9]{2,}[.!?][”\"’]? (?=[A-Za-z“\"])")
-_CREDIT = re.compile(r"\s*\((?:photo|image|credit|file|pictured|video)[^)]*\)", re.IGNORECASE)
+_CREDIT = pattern("summary_filters", "credit")  # "(Photo: ...)" inside a sentence
 
 
 def compress(text: str) -> str:
@@ -73,13 +56,6 @@ def compress(text: str) -> str:
     """
     t = " ".join(text.split())
     t = _CREDIT.sub("", t)
-    for m in _INNER_STOP.finditer(t):  # two sentences the splitter left together: keep the first
-        head = t[: m.end()].strip()
-        if _TITLE_ABBREV.search(head) or len(head.split()) < 8:
-            continue
-        if len(t[m.end():].split()) >= 3:
-            t = head
-        break
     m = _DATELINE.match(t)
     if m and len(t) - m.end() > 30:
         t = t[m.end():]
@@ -104,10 +80,7 @@ def compress(text: str) -> str:
     return t
 
 
-_TITLE_ABBREV = re.compile(
-    r"(?:^|[\s(\-])(?:Mr|Mrs|Ms|Dr|Gen|Maj|Col|Lt|Sgt|Capt|Cmdr|Adm|Brig|Cpl|Pvt|Rep|Sen|Gov|Prof|Rev|St|Jr|Sr|"
-    r"Hon|Pres|Supt|Insp|Det|No|Nos|vs|Mt|Ft|Gov|Amb|Sec|Cmdt|Sheikh)\.$"
-)
+_TITLE_ABBREV = re.compile(r"(?:^|[\s(\-])" + alternation("title_abbreviations") + r"\.$")  # "Gen." ends no sentence
 
 
 def continues_previous(doc: Document, index: int) -> bool:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from brief.lexicon import pattern
 from brief.model import Statement, Theme
 from brief.summarize.align import SourceIndex, features, similarity
 from brief.summarize.extractive import _quote_share, quality
@@ -13,15 +13,11 @@ ONE_LINE_WORDS = 30
 LATEST = 0.8  # recency (0 earliest .. 1 latest report) of "the newest reports"
 
 
-_ATTRIBUTION_CUT = re.compile(
-    r"^(?P<head>.{40,}?, (?:(?:the|a|an|its|their|[A-Z][\w'’.-]*)(?: [\w'’.-]+){0,6}) (?:said|says|reported|announced|confirmed|told reporters))"
-    r"(?:,| (?:on|in|late|early) [^,]{2,20},) (?P<tail>(?:in|as|after|while|with|amid|and|but|which|who|\w+ing)\b.{15,})$"
-)
-
-# a trailing participial clause (", raising fears of ...") -- not one that carries the claim (", saying ...")
-_PARTICIPLE_TAIL = re.compile(r"^(?P<head>[^“”\"]{60,}?), (?!saying|adding|warning|calling|claiming|noting|insisting)[a-z]+ing\b[^;]{10,}$")
-
-_ATTRIBUTION = re.compile(r"\b(?:said|says|according to|reported|told|announced|confirmed|stated)\b")
+# where a long key point is cut (lexicon/en/keypoints.tsv): after its attribution ("..., the ministry said"),
+# or before a trailing participial clause -- not one that carries the claim (", saying ...")
+_ATTRIBUTION_CUT = pattern("keypoints", "attribution-cut")
+_PARTICIPLE_TAIL = pattern("keypoints", "participle-tail")
+_ATTRIBUTION = pattern("keypoints", "attribution")
 
 
 def shorten(text: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from brief.config import BriefConfig
 from brief.model import Citation, Event, Statement, Theme
-from brief.summarize import gate
+from brief.summarize.gate import check as gate_check
 from brief.summarize.align import SourceIndex, features, similarity
 from brief.summarize.base import RunStats, Summarizer
 from brief.summarize.extractive import compress, mmr, quality, theme_candidates
@@ -274,7 +274,7 @@ class Seq2SeqSummarizer(Summarizer):
             f = features(s)
             if any(similarity(f, k) > 0.7 for k in kept_feats):
                 continue  # the model repeated itself
-            v = gate.check(s, index, prefer=theme_cits)
+            v = gate_check(s, index, prefer=theme_cits)
             if v.ok:
                 s = s[0].upper() + s[1:]
                 if s[-1] not in ".!?\"”":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from brief.lexicon import data as lexicon_data, pattern
 from brief.model import Citation, Document, Event, Theme, TimelineEntry
 from brief.summarize.extractive import _BOILERPLATE, _CAPTION, _TITLE_ABBREV, compress, continues_previous
 
@@ -24,8 +25,8 @@ MAX_ROWS = 12  # rows per theme; the rest are counted in a note and stay in the 
 LONG = 32  # words: a sentence longer than this is trimmed to the event's clause
 MIN_CLAUSE = 6
 # the tail of a reported-speech sentence split after its verb ("That the army will return ...")
-_LEAD_THAT = re.compile(r"^(?:that|and that|but that)\s+(?=[\w“\"])", re.IGNORECASE)
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_LEAD_THAT = pattern("clause_leads", "that-lead")
+_MONTHS = [(names[1] if len(names) > 1 else names[0]).capitalize() for names in lexicon_data("calendar")["months"]]  # "Jan" .. "Dec"
 
 
 def fmt_date(d: dt.date | None) -> str:
