@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from brief import lexicon
 from brief.group.graph import CoMention
 from brief.group.headline import core_clauses
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, content_tokens, fold, normalise, singular
@@ -33,18 +34,7 @@ LOCATION_LABELS = ("GPE", "LOC", "FAC")
 OTHER_LABEL = "Other developments"
 
 # heads that name an abstraction or a bare quantity, not a story ("shared values", "real-time access")
-ABSTRACT_HEADS = frozenset(
-    """value values access issue concern concerns province relationship relation presence condition
-    conditions activity activities measure measures matter interest interests importance need needs
-    share portion amount figure figures level rate number side aspect idea sense thing stuff term
-    goal goals aim aims priority priorities principle principles framework context basis background
-    way manner means possibility opportunity ability capacity willingness readiness commitment support
-    progress outcome result consequence impact effect implication situation circumstance development
-    developments event events incident incidents action actions move moves step steps decision decisions
-    plan plans policy policies position stance view views role status process approach effort efforts
-    change changes problem problems challenge challenges question questions answer answers attention
-    faith session family families people person member members part parts group groups kind type form number world""".split()
-)
+ABSTRACT_HEADS = frozenset(lexicon.data("phrase_words")["abstract_heads"])
 SINGLE_WORD = 0.45  # a bare word says less than a phrase
 ABSTRACT = 0.35
 ONE_OFF = 0.35  # used by one event only

@@ -152,7 +152,7 @@ def candidates(
     return uses, surface, central_keys
 
 
-_LINK_WORD = r"in|at|off|on|near|over"
+_LINK_WORD = "|".join(map(re.escape, lexicon.data("phrase_words")["place_links"]))  # "<phrase> off <place>"
 
 
 def composed(

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 
+from brief import lexicon
 from brief.group.graph import CoMention
 from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
 from brief.group.naming import name_themes
@@ -230,7 +231,7 @@ def _texts(evs: list[Event], sentences_of: dict) -> list[str]:
     ]
 
 
-_HEAD_SPLIT = re.compile(r"\s+(?:and|of|in|at|on|for|with)\s+")
+_HEAD_SPLIT = re.compile(r"\s+(?:" + "|".join(map(re.escape, lexicon.data("phrase_words")["label_joiners"])) + r")\s+")
 
 
 def _heads(label: str) -> set[str]:
