@@ -75,7 +75,7 @@ def _clause_verb(root):
         verb = next((c for c in root.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
     if verb is not None and verb.lemma_.lower() in rules["speech_verbs"]:
         # "X tells Y Z found ...": the reported clause is the story
-        verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), verb)
+        verb = next((c for c in verb.children if c.dep_ in rules["reported_clauses"] and c.pos_ in ("VERB", "AUX")), verb)
     return verb
 
 

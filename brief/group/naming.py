@@ -60,11 +60,12 @@ def _usable(surface: str, key: str, names: set[str]) -> bool:
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
     head = singular(key.split(" ")[-1].lower())
-    if key.startswith(CLAUSE_KEY):
-        pass  # a clause ("farmers abandon villages") is headed by its verb, not by its last noun
-    elif head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or key.split(" ")[-1] in ABSTRACT_HEADS \
-            or head in lexicon.words("label_heads_generic") or words[-1].lower() in lexicon.words("label_heads_generic"):
+    last = key.split(" ")[-1]
+    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or last in ABSTRACT_HEADS:
         return False
+    place_kind = lexicon.words("label_heads_generic")
+    if not key.startswith(CLAUSE_KEY) and (head in place_kind or words[-1].lower() in place_kind):
+        return False  # "the port city" names no story; "farmers abandon villages" does
     low = surface.lower().strip()
     if low in names:
         return False  # a bare actor name
