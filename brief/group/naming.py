@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from brief import lexicon
 from brief.group.graph import CoMention
-from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext, _expand_of, surface_in_text
+from brief.group.fallback import _expand_of, surface_in_text
+from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, normalise, singular
 from brief.group.stories import terms
 from brief.model import Event

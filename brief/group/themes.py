@@ -15,7 +15,8 @@ from typing import Any
 
 from brief import lexicon
 from brief.group.graph import CoMention
-from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
+from brief.group.fallback import make_label
+from brief.group.labels import ABSTRACT_HEADS, LabelContext
 from brief.group.naming import name_themes
 from brief.group.phrases import content_tokens
 from brief.model import Document, Event, Theme
