@@ -83,7 +83,7 @@ def _clause(root, drop: Callable[[str], bool], with_of: bool, with_place: bool) 
     rules = _rules()
     verb = _clause_verb(root)
     if verb is None:
-        return _noun_phrase(root, drop, with_of) if root.pos_ in ("NOUN", "PROPN") else []
+        return []  # a nominal headline: its noun chunks are label candidates already
     if verb.lemma_.lower() in rules["speech_verbs"]:
         return []  # "X says": who spoke is not what happened
     subj = next((c for c in verb.children if c.dep_ in rules["clause_subjects"]), None)
