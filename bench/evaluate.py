@@ -7,6 +7,8 @@
   articles published inside that timeline's span (``eval/span_filter.py``), scored
   together with ``eval/date_f1.py --pairs``.  Default: H1N1's three timelines;
   ``EVAL=full`` (``--full``): all 14 timelines of the four topics.
+* ``EVAL=loo`` (``--loo``): every gold corpus is also built without each of its files
+  in turn, and the scores are pooled over those briefs (a steadier read than one brief).
 * One table: a row per corpus with every metric, the build's wall time and peak
   memory, then the T17 averages beside the published T17 figures.  Everything also
   goes to ``out/eval/summary.json``.
@@ -148,6 +150,55 @@ def evaluate_corpora(dest: Path, summarizer: str, only: set[str] | None) -> list
     return rows
 
 
+# score.py metric "x/y" -> heading of the leave-one-out table (pooled over the briefs)
+LOO_COLUMNS = (("gold_themes_matched", "themes"), ("labels_naming_story", "labels"), ("facts_recalled", "facts"),
+               ("discrepancies_flagged", "disc"))
+
+
+def evaluate_loo(dest: Path, summarizer: str, only: set[str] | None) -> list[dict]:
+    """Leave one document out: a brief of each corpus without each of its files in turn.
+
+    One brief per corpus is one sample, and a metric such as "facts recalled" moves by a
+    fact when one sentence choice changes; the pooled counts over every leave-one-out
+    brief tell a real change from that noise.
+    """
+    rows = []
+    for name, gold, folder in corpora():
+        if only and name not in only:
+            continue
+        files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        pooled = {k: [0, 0] for k, _ in LOO_COLUMNS}
+        worst: dict[str, float] = {"label_pairs_sharing_word": 0.0, "other_share_pct": 0.0, "noise_leaks": 0.0}
+        done = 0
+        for k, left in enumerate(files):
+            print(f"building {name} without {left.name} ({k + 1}/{len(files)}) ...", file=sys.stderr, flush=True)
+            b = run_build(f"{name}-{k:02d}", [str(p) for p in files if p != left], dest / name / f"{k:02d}.json",
+                          ["json"], summarizer)
+            if b.rc != 0 or not b.json_path.exists():
+                continue
+            m = score_corpus(gold, b)
+            done += 1
+            for key, _ in LOO_COLUMNS:
+                x, _, y = str(m.get(key, "0/0")).partition("/")
+                pooled[key][0] += int(float(x or 0))
+                pooled[key][1] += int(float(y or 0))
+            for key in worst:
+                worst[key] = max(worst[key], float(m.get(key, 0) or 0))
+        row = {"corpus": name, "briefs": done}
+        for key, head in LOO_COLUMNS:
+            x, y = pooled[key]
+            row[head] = f"{x}/{y} ({100 * x / y:.1f}%)" if y else "—"
+        row.update({"max shared": worst["label_pairs_sharing_word"], "max other%": worst["other_share_pct"],
+                    "max noise": worst["noise_leaks"]})
+        rows.append(row)
+    return rows
+
+
+def render_loo(rows: list[dict]) -> str:
+    heads = ["corpus (leave one out)", "briefs"] + [h for _, h in LOO_COLUMNS] + ["max shared", "max other%", "max noise"]
+    return fmt_table(heads, [[r["corpus"]] + [str(r.get(h, "—")) for h in heads[1:]] for r in rows])
+
+
 def evaluate_t17(dest: Path, topics: tuple[str, ...], summarizer: str) -> dict:
     tasks, pairs = [], []
     for name, gold, articles in t17_tasks(topics):
@@ -205,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", default=os.environ.get("EVAL") == "full",
                     help="T17: all 14 timelines of the four topics (default: H1N1's three)")
     ap.add_argument("--no-t17", action="store_true", help="only the gold corpora")
+    ap.add_argument("--loo", action="store_true", default=os.environ.get("EVAL") == "loo",
+                    help="also build each gold corpus without each of its files in turn, and pool the scores")
     ap.add_argument("--only", nargs="*", help="only these gold corpora (by name)")
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "eval")
     ap.add_argument("--summarizer", default=os.environ.get("SUMMARIZER", "extractive"))
@@ -216,8 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = evaluate_corpora(args.out, args.summarizer, set(args.only) if args.only else None)
     t17 = None if args.no_t17 else evaluate_t17(args.out / "t17", T17_FULL if args.full else T17_DEFAULT,
                                                 args.summarizer)
-    text = render(rows, t17)
-    summary = {"corpora": rows, "t17": t17, "summarizer": args.summarizer,
+    loo = evaluate_loo(args.out / "loo", args.summarizer, set(args.only) if args.only else None) if args.loo else None
+    text = render(rows, t17) + ("\n\n" + render_loo(loo) if loo else "")
+    summary = {"corpora": rows, "t17": t17, "loo": loo, "summarizer": args.summarizer,
                "wall_s": round(time.perf_counter() - t0, 1)}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Theme labels an analyst would write: a short noun phrase naming the story.
+"""Label candidates and the corpus-wide counts behind them (:class:`LabelContext`).
 
 General rules only (no corpus words):
 
@@ -9,12 +9,11 @@ General rules only (no corpus words):
   that fall in this theme) x document spread x a multi-word bonus, with penalties for
   abstract heads ("value", "access", "issue"), bare single words, and one-offs (a
   phrase used by one event only);
-* the best phrase names the theme; a second one that shares no content word with it
-  and scores close to it is joined with "and";
-* "in <place>" is added only for a place (GPE/LOC/FAC, not a corpus-wide hub) that the
-  theme's events mention far more than the corpus does, in most of the events using
-  the main phrase and in more than one document when the theme spans several;
-* first letter capitalised; never "X: Person".
+* the headlines of the documents a theme owns add their noun chunks and core clauses
+  (:mod:`brief.group.headline`), parsed once.
+
+:mod:`brief.group.naming` names the themes from these candidates; :mod:`brief.group.fallback`
+builds a label for a theme it could not name.
 """
 
 from __future__ import annotations
@@ -24,7 +23,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from brief import lexicon
 from brief.group.graph import CoMention
+from brief.group.headline import core_clauses
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, content_tokens, fold, normalise, singular
 from brief.model import Event
 
@@ -32,18 +33,7 @@ LOCATION_LABELS = ("GPE", "LOC", "FAC")
 OTHER_LABEL = "Other developments"
 
 # heads that name an abstraction or a bare quantity, not a story ("shared values", "real-time access")
-ABSTRACT_HEADS = frozenset(
-    """value values access issue concern concerns province relationship relation presence condition
-    conditions activity activities measure measures matter interest interests importance need needs
-    share portion amount figure figures level rate number side aspect idea sense thing stuff term
-    goal goals aim aims priority priorities principle principles framework context basis background
-    way manner means possibility opportunity ability capacity willingness readiness commitment support
-    progress outcome result consequence impact effect implication situation circumstance development
-    developments event events incident incidents action actions move moves step steps decision decisions
-    plan plans policy policies position stance view views role status process approach effort efforts
-    change changes problem problems challenge challenges question questions answer answers attention
-    faith session family families people person member members part parts group groups kind type form number world""".split()
-)
+ABSTRACT_HEADS = frozenset(lexicon.data("phrase_words")["abstract_heads"])
 SINGLE_WORD = 0.45  # a bare word says less than a phrase
 ABSTRACT = 0.35
 ONE_OFF = 0.35  # used by one event only
@@ -54,6 +44,7 @@ MAX_WORDS = 8
 TOKEN_WEIGHT = 0.5
 HEADLINE_OWN = 0.3  # a theme "owns" a headline when it holds at least this share of the document's events
 HEADLINE_BONUS = 2.0  # a candidate whose words are in an owned headline scores up to (1 + this) times more
+COMMON_HEADLINE_SHARE = 0.5  # a word in at least this share of the headlines names no single story
 
 
 def _words(key: str) -> list[str]:
@@ -98,6 +89,8 @@ class LabelContext:
         self.headline_tokens: dict[str, frozenset] = {}
         self.headlines = {doc_of.get(d, d): t for d, t in sorted((headlines or {}).items()) if t}
         self._chunks: dict[str, list[tuple[str, str]]] = {}
+        self._parsed: dict = {}
+        self._common: set[str] | None = None
         for d, title in sorted((headlines or {}).items()):
             toks = frozenset(headline_tokens(title))
             if toks:
@@ -270,15 +263,41 @@ class LabelContext:
                 out.append((self.headline_tokens[d], share, d))
         return out
 
-    def headline_chunks(self, doc: str) -> list[tuple[str, str]]:
-        """(normalised key, surface) of the noun chunks of a document's headline (parsed once)."""
-        if doc not in self._chunks:
-            out: list[tuple[str, str]] = []
+    def parsed(self, doc: str):
+        """The spaCy parse of a document's headline (parsed once), or None."""
+        if doc not in self._parsed:
             title = self.headlines.get(doc, "")
             if title:
                 from brief.nlp import get_nlp
 
-                parsed = get_nlp()(title)
+                self._parsed[doc] = get_nlp()(title)
+            else:
+                self._parsed[doc] = None
+        return self._parsed[doc]
+
+    def common_word(self, word: str) -> bool:
+        """A word most headlines use, or a word of a corpus-wide actor: it names no single story."""
+        if self._common is None:
+            df: Counter = Counter()
+            for title in self.headlines.values():
+                df.update(set(content_tokens(title.lower())))
+            n = max(1, len(self.headlines))
+            self._common = {w for w, k in df.items() if n >= 4 and k / n >= COMMON_HEADLINE_SHARE}
+            self._common |= {t for h in self.cm.hubs for t in content_tokens(h.lower())}
+        toks = content_tokens(word.lower())
+        return bool(toks) and all(t in self._common for t in toks)
+
+    def headline_clauses(self, doc: str) -> list[str]:
+        """Core clauses of a document's headline (see :mod:`brief.group.headline`)."""
+        parsed = self.parsed(doc)
+        return core_clauses(parsed, self.common_word) if parsed is not None else []
+
+    def headline_chunks(self, doc: str) -> list[tuple[str, str]]:
+        """(normalised key, surface) of the noun chunks of a document's headline (parsed once)."""
+        if doc not in self._chunks:
+            out: list[tuple[str, str]] = []
+            parsed = self.parsed(doc)
+            if parsed is not None:
                 chunks = list(parsed.noun_chunks)
                 spans = [(c.start, c.end) for c in chunks]
                 for a, b in zip(chunks, chunks[1:]):
@@ -316,138 +335,3 @@ class LabelContext:
             if c >= 2 and share >= PLACE_MIN_SHARE and lift >= PLACE_MIN_LIFT and (len(theme_docs) < 2 or len(docs[n]) >= 2):
                 scores[n] = c * math.sqrt(lift)
         return min(scores, key=lambda n: (-scores[n], n)) if scores else None
-
-
-def surface_in_text(phrase: str, sentences: list[str]) -> str:
-    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing)."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase) if w]
-    if not words:
-        return phrase
-    pat = re.compile(r"\b" + r"[\s\-]*".join(words) + r"\b", re.IGNORECASE)
-    for s in sentences:
-        m = pat.search(s)
-        if m:
-            text = re.sub(r"\s+", " ", m.group(0))
-            first = text.split(" ", 1)[0]
-            at_start = m.start() == 0 or s[: m.start()].rstrip().endswith(('"', "“", ":", "."))
-            if at_start and not first.isupper() and first[1:].islower():
-                text = text[0].lower() + text[1:]
-            return text
-    return phrase
-
-
-def _expand_of(text: str, main: str, keys: list[str], sentences: list[str]) -> str:
-    """"return" -> "return of remains" when the sources say so with another theme phrase."""
-    if len(text.split()) > 2:
-        return text
-    pat = re.compile(r"\b" + re.escape(text) + r"\s+of\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
-    wanted = {p: i for i, p in enumerate(keys[:20])}
-    best = None
-    for s in sentences:
-        for m in pat.finditer(s):
-            tail = m.group(1).split()
-            for k in range(len(tail), 0, -1):
-                key = normalise(" ".join(tail[:k]))
-                if key in wanted and key != main:
-                    cand = (wanted[key], " ".join(tail[:k]))
-                    if best is None or cand < best:
-                        best = cand
-                    break
-    if best is None:
-        return text
-    words = best[1].split()
-    while words and (words[0].lower() in DETERMINERS or words[0].isdigit()):
-        words = words[1:]
-    return f"{text} of {' '.join(words)}" if words else text
-
-
-def _headline_surface(chunk: str) -> str:
-    """A headline noun chunk as a label: leading determiners and numbers dropped, spacing collapsed."""
-    words = chunk.split()
-    while words and (words[0].lower() in DETERMINERS or any(ch.isdigit() for ch in words[0])):
-        words = words[1:]
-    return " ".join(words) or chunk
-
-
-def _display(key: str, cm: CoMention, sentences: list[str]) -> str:
-    return surface_in_text(cm.display.get(key, key), sentences)
-
-
-def make_label(
-    ctx: LabelContext,
-    evs: list[Event],
-    sentences: list[str],
-    entities: list[str],
-    allowed: set[str] | None = None,
-    taken: set[str] = frozenset(),
-) -> tuple[str, list[str]]:
-    """(label, candidate keys best first) for a theme; ``taken`` labels (lower-cased) are avoided."""
-    cm = ctx.cm
-    cands = ctx.candidates(evs, allowed)
-    keys = [c.key for c in cands]
-    every = [c.key for c in ctx.candidates(evs)] if allowed is not None else keys  # "return of <any theme phrase>"
-    if not cands:
-        places = [e for e in entities if cm.entity_label.get(e) in LOCATION_LABELS and e not in cm.hubs]
-        text = f"Developments in {places[0]}" if places else OTHER_LABEL
-        return _unique(text, taken), keys
-    theme_docs = {ctx.doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
-    tries = 0
-    text = OTHER_LABEL
-    for start in range(len(cands)):
-        if tries >= 3:
-            break
-        main = cands[start]
-        if " " not in main.key and not main.headline:
-            # a bare word reads better in its most used longer form ("gauge" -> "flow gauge"); with no
-            # longer form, a word of one document does not name a theme spanning several
-            longer = [c for c in cands if main.key in c.key.split(" ") and " " in c.key and c.key.split(" ")[-1] not in ABSTRACT_HEADS]
-            if longer:
-                main = Candidate(longer[0].key, main.score, longer[0].tokens, max(main.docs, longer[0].docs))
-            elif (
-                len(theme_docs) > 1
-                and main.docs < 2
-                and any(" " in c.key for c in cands[start + 1 :])
-                and " " not in _expand_of(main.key, main.key, every, sentences)
-            ):
-                continue
-        tries += 1
-        if main.headline:
-            text = _headline_surface(main.surface)
-        else:
-            text = _display(main.key, cm, sentences)
-            text = _expand_of(text, main.key, every, sentences)
-        used = set(main.tokens) | set(content_tokens(normalise(text) or main.key))
-        second = next(
-            (
-                c
-                for c in cands[start + 1 : start + 6]
-                if c.plain >= SECOND_MIN * main.plain
-                and not c.headline
-                and not (c.tokens & used)
-                and c.tokens
-                and " " in c.key
-                and ((c.docs >= 2 and main.docs >= 2) or len(theme_docs) < 2)
-                and c.key.split(" ")[-1] not in ABSTRACT_HEADS
-            ),
-            None,
-        )
-        if second is not None:
-            extra = _display(second.key, cm, sentences)
-            if len(text.split()) + len(extra.split()) + 1 <= MAX_WORDS - 1:
-                text = f"{text} and {extra}"
-        place = ctx.place(evs, main)
-        if place and place.lower() not in text.lower() and len(text.split()) + len(place.split()) + 1 <= MAX_WORDS:
-            text = f"{text} in {place}"
-        text = text[0].upper() + text[1:]
-        if text.lower() not in taken:
-            return text, keys
-    return _unique(text, taken), keys
-
-
-def _unique(text: str, taken: set[str]) -> str:
-    if text.lower() not in taken:
-        return text
-    k = 2
-    while f"{text} ({k})".lower() in taken:
-        k += 1
-    return f"{text} ({k})"

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from brief import lexicon
 from brief.group.graph import CoMention
-from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext, _expand_of, surface_in_text
+from brief.group.fallback import _expand_of, surface_in_text
+from brief.group.labels import ABSTRACT_HEADS, LOCATION_LABELS, LabelContext
 from brief.group.phrases import DETERMINERS, GENERIC_WORDS, ROLE_WORDS, normalise, singular
 from brief.group.stories import terms
 from brief.model import Event
@@ -31,7 +32,9 @@ from brief.model import Event
 MIN_WORDS, MAX_WORDS = 2, 6
 CENTRAL_BONUS = 1.5  # a phrase of the theme's most central event
 NAME_BONUS = 1.6  # a phrase holding a name of this story ("S-300 delivery")
-HEADLINE_WEIGHT = 2.0  # a chunk of an owned headline counts as this many event uses
+HEADLINE_WEIGHT = 2.0
+CLAUSE_KEY = "clause: "  # candidate keys of headline clauses (no phrase key has a colon)
+CLAUSE_WEIGHT = 4.0  # a core clause of an owned headline ("X suspends deal") counts as this many event uses  # a chunk of an owned headline counts as this many event uses
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
@@ -58,9 +61,12 @@ def _usable(surface: str, key: str, names: set[str]) -> bool:
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
     head = singular(key.split(" ")[-1].lower())
-    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or key.split(" ")[-1] in ABSTRACT_HEADS \
-            or head in lexicon.words("label_heads_generic") or words[-1].lower() in lexicon.words("label_heads_generic"):
+    last = key.split(" ")[-1]
+    if head in ABSTRACT_HEADS or head in GENERIC_WORDS or head in ROLE_WORDS or last in ABSTRACT_HEADS:
         return False
+    place_kind = lexicon.words("label_heads_generic")
+    if not key.startswith(CLAUSE_KEY) and (head in place_kind or words[-1].lower() in place_kind):
+        return False  # "the port city" names no story; "farmers abandon villages" does
     low = surface.lower().strip()
     if low in names:
         return False  # a bare actor name
@@ -128,6 +134,16 @@ def candidates(
                 continue  # the corpus-wide actors name every story, not this one
             uses[key] += HEADLINE_WEIGHT * share
             surface.setdefault(key, text)
+    persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
+    for _, share, doc in ctx.owned_headlines(evs):
+        for text in ctx.headline_clauses(doc):
+            text = _sentence_case(text, name_words)
+            low = f" {text.lower()} "
+            if any(f" {p} " in low for p in persons if len(p) > 3) or len(text.split()) < MIN_WORDS:
+                continue  # a label names a story, not a person
+            key = f"{CLAUSE_KEY}{text.lower()}"
+            uses[key] += CLAUSE_WEIGHT * share
+            surface.setdefault(key, text)
     central_keys = set(ctx.phrases_of.get(central, ())) if central else set()
     for key, text, n in composed(cm, evs, uses, surface, sentences):
         if key not in uses:
@@ -138,7 +154,7 @@ def candidates(
     return uses, surface, central_keys
 
 
-_LINK_WORD = r"in|at|off|on|near|over"
+_LINK_WORD = "|".join(map(re.escape, lexicon.data("phrase_words")["place_links"]))  # "<phrase> off <place>"
 
 
 def composed(

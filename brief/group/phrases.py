@@ -18,74 +18,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-DETERMINERS = frozenset(
-    """a an the this that these those its his her their our my your some any all both each every
-    other another such many several few no much more most own same certain various numerous multiple
-    one two three four five six seven eight nine ten dozen dozens hundreds thousands millions
-    first second third last next previous former latter whose which what whatever
-    only just not very even also at least about around nearly almost some roughly approximately up to
-    over under more than less fewer such as""".split()
-)
+from brief import lexicon
 
-# nouns whose singular is a different word (or none): never singularise these heads
-PLURALIA = frozenset(
-    """remains talks arms news means series species headquarters clothes thanks goods troops
-    forces authorities relations affairs politics economics physics tactics ethics logistics
-    operations damages savings earnings proceeds premises outskirts surroundings whereabouts
-    belongings negotiations elections hostilities sanctions measures""".split()
-)
-# the 's' of these is not a plural
-NOT_PLURAL = frozenset("""gas bus status crisis basis analysis thesis chaos process campus virus
-    bonus census consensus corpus lens plus alias atlas bias iris apparatus prospectus
-    series species news us this its his""".split())
-
-TIME_WORDS = frozenset(
-    """day days week weeks weekend month months year years decade decades hour hours minute minutes
-    today yesterday tomorrow tonight morning afternoon evening night time times moment period era
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december spring summer autumn fall winter ago""".split()
-)
-
-BOILERPLATE_WORDS = frozenset(
-    """newsletter newsletters subscribe subscription subscriber email e-mail cookie cookies login
-    password advertisement advert sponsor sponsored copyright click app download notification
-    notifications inbox website homepage podcast video photo photos image images credit caption
-    comment comments reader readers registration account""".split()
-)
-
-# words that carry no topic on their own: a phrase made only of these (after stripping) is dropped
-GENERIC_WORDS = frozenset(
-    """official officials people person man men woman women thing things issue issues matter matters
-    way ways part parts kind type lot number numbers amount level levels side sides case cases
-    fact facts point points statement statements report reports source sources interview comment
-    office offices counterpart counterparts leader leaders member members representative representatives
-    guest guests spokesman spokeswoman spokesperson government governments country countries state states
-    nation nations world region area areas place places situation development developments
-    importance nature contents content instance example end beginning start rest top result results
-    view views opinion term terms order question questions answer answers problem problems effort efforts
-    agenda conversation meeting meetings discussion discussions talk talks call calls visit visits
-    trip group groups affairs phone telephone call team teams role roles step steps aspect aspects detail details word words
-    news story stories article articles media reporter reporters journalist journalists press
-    he she they it we i you him them us me who whom one ones""".split()
-)
-
-# heads that describe a person's role: such phrases name actors ("deputy foreign minister"), not stories
-ROLE_WORDS = frozenset(
-    """minister president premier envoy ambassador spokesman spokeswoman spokesperson adviser advisor
-    director chief head secretary general commander officer official chairman chairwoman chair deputy
-    governor mayor senator lawmaker diplomat king queen prince emir sheikh pope cardinal bishop
-    correspondent editor columnist analyst expert professor ceo founder executive manager
-    researcher scientist economist lawyer activist negotiator mediator
-    sgt sergeant lieutenant colonel captain major corporal private admiral marshal gen col lt maj""".split()
-)
-
-# modifiers that add no topic to a generic noun ("regional issues", "current developments")
-GENERIC_MODIFIERS = frozenset(
-    """regional international current topical key recent new further possible main major general specific
-    particular important significant top local various wider broader latest ongoing continued unusual
-    similar different certain whole entire overall future past present early late high low big small large
-    good bad great serious clear full real""".split()
-)
+_WORDS = lexicon.data("phrase_words")
+DETERMINERS = frozenset(_WORDS["determiners"])
+PLURALIA = frozenset(_WORDS["pluralia"])  # never singularise these heads
+NOT_PLURAL = frozenset(_WORDS["not_plural"])  # the 's' of these is not a plural
+TIME_WORDS = frozenset(_WORDS["time_words"])
+BOILERPLATE_WORDS = frozenset(_WORDS["boilerplate_words"])
+GENERIC_WORDS = frozenset(_WORDS["generic_words"])  # a phrase made only of these (after stripping) is dropped
+ROLE_WORDS = frozenset(_WORDS["role_words"])  # heads naming a person's role ("deputy foreign minister")
+GENERIC_MODIFIERS = frozenset(_WORDS["generic_modifiers"])  # "regional issues", "current developments"
+_SUFFIX = lexicon.data("plural_suffixes")
+_NUMBER = re.compile(_SUFFIX["number_token"])
 
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -116,17 +61,17 @@ def clean_surface(phrase: str) -> str:
 
 
 def _is_number(word: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,%]+(?:st|nd|rd|th|s)?", word))
+    return bool(_NUMBER.fullmatch(word))
 
 
 def singular(word: str) -> str:
     """Singular of an English noun (rule based, good enough for head nouns)."""
     w = word
-    if len(w) <= 3 or w in PLURALIA or w in NOT_PLURAL or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+    if len(w) <= 3 or w in PLURALIA or w in NOT_PLURAL or not w.endswith("s") or w.endswith(tuple(_SUFFIX["not_plural_endings"])):
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "zes", "sses")):
+    if w.endswith(tuple(_SUFFIX["es_plural_endings"])):
         return w[:-2]
     if w.endswith("oes") and len(w) > 5:
         return w[:-2]

@@ -13,8 +13,10 @@ from collections import Counter, defaultdict
 from typing import Any
 
 
+from brief import lexicon
 from brief.group.graph import CoMention
-from brief.group.labels import ABSTRACT_HEADS, LabelContext, make_label
+from brief.group.fallback import make_label
+from brief.group.labels import ABSTRACT_HEADS, LabelContext
 from brief.group.naming import name_themes
 from brief.group.phrases import content_tokens
 from brief.model import Document, Event, Theme
@@ -230,7 +232,7 @@ def _texts(evs: list[Event], sentences_of: dict) -> list[str]:
     ]
 
 
-_HEAD_SPLIT = re.compile(r"\s+(?:and|of|in|at|on|for|with)\s+")
+_HEAD_SPLIT = re.compile(r"\s+(?:" + "|".join(map(re.escape, lexicon.data("phrase_words")["label_joiners"])) + r")\s+")
 
 
 def _heads(label: str) -> set[str]:
