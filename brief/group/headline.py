@@ -25,8 +25,7 @@ MAX_WORDS = 6
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     rules = dict(lexicon.data("headline_clause"))
-    file, _, key = rules.pop("quote_verbs_from").partition(".")
-    rules["speech_verbs"] = frozenset(lexicon.data(file)[key])
+    rules["speech_verbs"] = lexicon.words("reporting_verbs")
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in rules.items() if k != "#"}
 
 
