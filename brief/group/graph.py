@@ -98,10 +98,48 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
     for e in entities:
         for a in e.aliases:
             labels.setdefault(a, e.label)
-    cache: dict[str, tuple[str, str] | None] = {}
+    per_event, canonical = _phrases_per_event(events, labels)
+    kind, surfaces, event_nodes, contexts, event_docs = _event_contexts(per_event, canonical)
+    display = {n: n for n in kind}
+    for node, c in surfaces.items():
+        display[node] = min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
-    # pass 1: phrase keys per event; spelling variants folded to their most frequent key
-    per_event: list[tuple[Event, list[str], list[tuple[str, str]]]] = []
+    df, docs, ctx_nodes = _context_counts(contexts, event_docs, doc_of)
+    n_ctx = max(1, len(ctx_nodes))
+    all_docs = {doc_of.get(d, d) for d in doc_of} or {d for s in docs.values() for d in s}
+    n_docs = max(1, len(all_docs))
+    hubs = sorted(
+        n
+        for n, c in df.items()
+        if c >= 3 and c / n_ctx >= HUB_SHARE and (n_docs < 3 or len(docs[n]) / n_docs >= HUB_DOC_SHARE)
+    )
+
+    g = nx.Graph()
+    for n in sorted(kind):
+        if df[n] == 0:
+            continue
+        g.add_node(
+            n,
+            kind=kind[n],
+            label=display[n],
+            entity_type=labels.get(n, "") if kind[n] == "entity" else "",
+            mentions=int(df[n]),
+            documents=len(docs[n]),
+            hub=n in hubs,
+        )
+    _add_pmi_edges(g, ctx_nodes, df, n_ctx)
+    _add_lexical_edges(g, kind, hubs)
+    boiler = {ev.id for ev, ents, phrases in per_event if not ents and not phrases}
+    return CoMention(g, event_nodes, kind, display, labels, df, dict(docs), hubs, n_ctx, n_docs, boiler)
+
+
+_PerEvent = list[tuple[Event, list[str], list[tuple[str, str]]]]  # (event, its entities, its (phrase key, surface))
+
+
+def _phrases_per_event(events: list[Event], labels: dict[str, str]) -> tuple[_PerEvent, dict[str, str]]:
+    """Entities and phrase keys per event, and folded key -> canonical key (its most frequent spelling)."""
+    cache: dict[str, tuple[str, str] | None] = {}
+    per_event: _PerEvent = []
     variant_count: dict[str, Counter] = defaultdict(Counter)
     for ev in events:
         ents = list(dict.fromkeys(n for n in ev.entities if n and n.strip()))
@@ -110,7 +148,11 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
             variant_count[fold(key)][key] += 1
         per_event.append((ev, ents, phrases))
     canonical = {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in variant_count.items()}
+    return per_event, canonical
 
+
+def _event_contexts(per_event: _PerEvent, canonical: dict[str, str]):
+    """Node kinds, phrase surfaces, event -> nodes, context -> nodes, and merged event -> its documents."""
     kind: dict[str, str] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)
     event_nodes: dict[str, list[str]] = {}
@@ -137,11 +179,13 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
             contexts[("event", ev.id)] = dict(nodes)
             for doc_id, _ in cites:
                 event_docs.setdefault(ev.id, []).append(doc_id)
+    return kind, surfaces, event_nodes, contexts, event_docs
 
-    display = {n: n for n in kind}
-    for node, c in surfaces.items():
-        display[node] = min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
+def _context_counts(
+    contexts: dict[tuple[str, object], dict[str, None]], event_docs: dict[str, list[str]], doc_of: dict[str, str]
+) -> tuple[Counter, dict[str, set[str]], list[list[str]]]:
+    """Contexts per node, (original) documents per node, and each context's sorted nodes."""
     df: Counter = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
     ctx_nodes: list[list[str]] = []
@@ -152,17 +196,11 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
         for n in ns:
             docs[n].update(in_docs)
         ctx_nodes.append(ns)
-    n_ctx = max(1, len(ctx_nodes))
-    all_docs = {doc_of.get(d, d) for d in doc_of} or {d for s in docs.values() for d in s}
-    n_docs = max(1, len(all_docs))
+    return df, docs, ctx_nodes
 
-    hubs = sorted(
-        n
-        for n, c in df.items()
-        if c >= 3 and c / n_ctx >= HUB_SHARE and (n_docs < 3 or len(docs[n]) / n_docs >= HUB_DOC_SHARE)
-    )
 
-    # co-mention counts (rarest nodes kept when a sentence is overloaded)
+def _add_pmi_edges(g: nx.Graph, ctx_nodes: list[list[str]], df: Counter, n_ctx: int) -> None:
+    """Co-mention edges weighted by npmi x log2(1 + count)."""
     pairs: Counter = Counter()
     for ns in ctx_nodes:
         if len(ns) > MAX_CONTEXT_NODES:
@@ -170,20 +208,6 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
         for i, a in enumerate(ns):
             for b in ns[i + 1 :]:
                 pairs[(a, b)] += 1
-
-    g = nx.Graph()
-    for n in sorted(kind):
-        if df[n] == 0:
-            continue
-        g.add_node(
-            n,
-            kind=kind[n],
-            label=display[n],
-            entity_type=labels.get(n, "") if kind[n] == "entity" else "",
-            mentions=int(df[n]),
-            documents=len(docs[n]),
-            hub=n in hubs,
-        )
     log_n = math.log(n_ctx)
     for (a, b), c in sorted(pairs.items()):
         if c >= n_ctx:
@@ -196,7 +220,9 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
         if w > 0:
             g.add_edge(a, b, weight=w, count=c, lexical=0.0)
 
-    # lexical edges between phrases sharing a rare content word
+
+def _add_lexical_edges(g: nx.Graph, kind: dict[str, str], hubs: list[str]) -> None:
+    """Weaker edges between key phrases sharing a rare content word."""
     phrase_nodes = sorted(n for n in g if kind[n] == "keyphrase" and n not in hubs)
     by_token: dict[str, list[str]] = defaultdict(list)
     for n in phrase_nodes:
@@ -215,6 +241,3 @@ def build(events: list[Event], entities: list[Entity], doc_of: dict[str, str]) -
                     g[a][b]["lexical"] += w
                 else:
                     g.add_edge(a, b, weight=w, count=0, lexical=w)
-
-    boiler = {ev.id for ev, ents, phrases in per_event if not ents and not phrases}
-    return CoMention(g, event_nodes, kind, display, labels, df, dict(docs), hubs, n_ctx, n_docs, boiler)

@@ -64,6 +64,14 @@ def headline_tokens(title: str) -> list[str]:
     return content_tokens(" ".join(w.strip("'’-") for w in words if w.strip("'’-")))
 
 
+def _specificity(ev_n: Counter, docs: dict[str, set[str]], corpus: Counter, many_docs: bool) -> dict[str, float]:
+    """Per word: theme events using it x the share of its corpus uses in the theme x document spread."""
+    return {
+        t: n * (n / max(n, corpus.get(t, n))) * ((1.0 + 0.5 * (len(docs[t]) - 1)) if many_docs else 1.0)
+        for t, n in ev_n.items()
+    }
+
+
 @dataclass(frozen=True)
 class Candidate:
     key: str
@@ -141,7 +149,6 @@ class LabelContext:
 
     def candidates(self, evs: list[Event], allowed: set[str] | None = None) -> list[Candidate]:
         """Key phrases of a theme, best label first."""
-        cm = self.cm
         used: Counter = Counter()
         docs_of: dict[str, set[str]] = defaultdict(set)
         theme_events_of: dict[str, set[str]] = defaultdict(set)
@@ -154,18 +161,8 @@ class LabelContext:
         theme_docs = set().union(*docs_of.values()) if docs_of else set()
         many_docs = len(theme_docs) > 1
         # content words: how many of the theme's events use them, how specific they are to it, in how many documents
-        tok_ev: Counter = Counter()
-        tok_docs: dict[str, set[str]] = defaultdict(set)
-        for e in evs:
-            toks = {t for p in self.phrases_of.get(e.id, ()) for t in self.tokens.get(p, ())}
-            tok_ev.update(toks)
-            ds = {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
-            for t in toks:
-                tok_docs[t] |= ds
-        tok_score = {
-            t: n * (n / max(n, self.token_corpus.get(t, n))) * ((1.0 + 0.5 * (len(tok_docs[t]) - 1)) if many_docs else 1.0)
-            for t, n in tok_ev.items()
-        }
+        tok_ev, tok_docs = self._theme_counts(evs, lambda p: self.tokens.get(p, ()))
+        tok_score = _specificity(tok_ev, tok_docs, self.token_corpus, many_docs)
         word_ev: Counter = Counter()
         for e in evs:
             word_ev.update({t for p in self.phrases_of.get(e.id, ()) for t in _words(p)})
@@ -178,77 +175,90 @@ class LabelContext:
             fam_events = len(set().union(*(theme_events_of[q] for q in members)))
             fam_docs: set[str] = set().union(*(docs_of[q] for q in members))
             spec = fam_events / max(1, self.family_corpus.get(p, fam_events))
-            words = p.split(" ")
             score = fam_events * spec * ((1.0 + 0.5 * (len(fam_docs) - 1)) if many_docs else 1.0)
+            score = self._phrase_score(p, score, tok_score, word_ev, one_off=used[p] < 2 and fam_events < 2)
             toks = self.tokens.get(p, frozenset())
-            pw = _words(p)
-            if toks:
-                # words this phrase shares with the rest of the theme ("border shooting" <- "border clash");
-                # every topic word counts in the divisor, short ones too ("jet fuel" is not all "fuel")
-                score += TOKEN_WEIGHT * sum(tok_score.get(t, 0.0) for t in toks) / math.sqrt(max(len(toks), len(pw)))
-            if len(pw) >= 2:
-                # an incidental modifier: one word of the phrase is used by far fewer of the theme's events
-                # than another ("jet fuel" when "fuel" is in most events and "jet" in two)
-                support = [word_ev.get(t, 0) for t in pw]
-                score *= math.sqrt(max(1, min(support)) / max(1, max(support)))
-            score *= 1.0 + 0.15 * min(2, len(words) - 1)
-            if len(words) == 1:
-                score *= SINGLE_WORD  # (make_label shows a bare word in its longer form where the theme has one)
-            if words[-1] in ABSTRACT_HEADS:
-                score *= ABSTRACT
-            if used[p] < 2 and fam_events < 2:
-                score *= ONE_OFF
-            if not self.tokens.get(p):
-                score *= 0.5
             base = score
             if owned and toks:
                 score *= 1.0 + HEADLINE_BONUS * max(w * len(toks & h) / len(toks) for h, w, _ in owned)
             out.append(Candidate(p, score, self.tokens.get(p, frozenset()), len(fam_docs), base))
-        known = {c.key for c in out}
-        theme_names = {
-            n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "entity"
-        }
-        persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
         if owned:
-            w_ev: Counter = Counter()
-            w_docs: dict[str, set[str]] = defaultdict(set)
-            for e in evs:
-                ws = {t for p in self.phrases_of.get(e.id, ()) for t in _words(p)}
-                w_ev.update(ws)
-                for t in ws:
-                    w_docs[t] |= {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
-            w_score = {
-                t: n * (n / max(n, self.word_corpus.get(t, n))) * ((1.0 + 0.5 * (len(w_docs[t]) - 1)) if many_docs else 1.0)
-                for t, n in w_ev.items()
-            }
-            best_w = max(w_score.values(), default=0.0)
-            # the theme's main words: a headline chunk naming one of them may add the editor's own word
-            # ("fuel" in most events -> "fuel rationing" from the headline)
-            top_words = {t for t, v in w_score.items() if v >= 0.6 * best_w and w_ev[t] >= max(2, 0.3 * len(evs))}
-            name_words = {t for n in theme_names if cm.entity_label.get(n) != "PERSON" for t in _words(n.lower())}
-            for _, w, doc in owned:
-                for key, surface in self.headline_chunks(doc):
-                    words = _words(key)
-                    inside = [t for t in words if w_score.get(t, 0.0) > 0]
-                    if key in known or len(surface.split()) < 2 or not inside or 2 * len(inside) < len(words):
-                        continue
-                    editorial = [t for t in words if t not in w_score and t not in name_words]
-                    if editorial and not (top_words & set(words) and len(surface.split()) <= 3):
-                        continue  # a word the theme never uses, unless a short chunk names the theme's main word
-                    low = f" {surface.lower()} "
-                    if any(f" {x} " in low for x in persons) or key.split(" ")[-1] in ABSTRACT_HEADS:
-                        continue
-                    if any(f" {h.lower()} " in low or f" {h.lower()}'" in low for h in cm.hubs) or "'s " in low or "’s " in low:
-                        continue  # the corpus-wide actors name every story, not this one
-                    if not any(t not in name_words for t in inside):
-                        continue
-                    # the editor's own word ("rationing") neither adds nor dilutes
-                    base = sum(w_score[t] for t in inside) / math.sqrt(len(words) - len(editorial)) * (1.0 + 0.15 * min(2, len(words) - 1))
-                    score = base * (1.0 + HEADLINE_BONUS * w)
-                    known.add(key)
-                    docs_n = len({d for t in inside for d in w_docs[t]})
-                    out.append(Candidate(key, score, frozenset(content_tokens(key)), docs_n, base, True, surface))
+            out += self._headline_candidates(evs, owned, {c.key for c in out}, many_docs)
         out.sort(key=lambda c: (-c.score, c.key))
+        return out
+
+    def _theme_counts(self, evs: list[Event], units) -> tuple[Counter, dict[str, set[str]]]:
+        """Per unit (``units(phrase)``: its tokens or words): the theme's events using it, and their documents."""
+        ev_n: Counter = Counter()
+        docs: dict[str, set[str]] = defaultdict(set)
+        for e in evs:
+            us = {t for p in self.phrases_of.get(e.id, ()) for t in units(p)}
+            ev_n.update(us)
+            ds = {self.doc_of.get(c.doc_id, c.doc_id) for c in e.mentions}
+            for t in us:
+                docs[t] |= ds
+        return ev_n, docs
+
+    def _phrase_score(self, p: str, score: float, tok_score: dict[str, float], word_ev: Counter, one_off: bool) -> float:
+        """A key phrase's family score with the shared-word bonus and the penalties of the module docstring."""
+        words = p.split(" ")
+        toks = self.tokens.get(p, frozenset())
+        pw = _words(p)
+        if toks:
+            # words this phrase shares with the rest of the theme ("border shooting" <- "border clash");
+            # every topic word counts in the divisor, short ones too ("jet fuel" is not all "fuel")
+            score += TOKEN_WEIGHT * sum(tok_score.get(t, 0.0) for t in toks) / math.sqrt(max(len(toks), len(pw)))
+        if len(pw) >= 2:
+            # an incidental modifier: one word of the phrase is used by far fewer of the theme's events
+            # than another ("jet fuel" when "fuel" is in most events and "jet" in two)
+            support = [word_ev.get(t, 0) for t in pw]
+            score *= math.sqrt(max(1, min(support)) / max(1, max(support)))
+        score *= 1.0 + 0.15 * min(2, len(words) - 1)
+        if len(words) == 1:
+            score *= SINGLE_WORD  # (make_label shows a bare word in its longer form where the theme has one)
+        if words[-1] in ABSTRACT_HEADS:
+            score *= ABSTRACT
+        if one_off:
+            score *= ONE_OFF
+        if not self.tokens.get(p):
+            score *= 0.5
+        return score
+
+    def _headline_candidates(self, evs: list[Event], owned: list, known: set[str], many_docs: bool) -> list[Candidate]:
+        """Noun chunks of the theme's owned headlines that name the theme's words (``known`` keys skipped)."""
+        cm = self.cm
+        theme_names = {n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "entity"}
+        persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
+        w_ev, w_docs = self._theme_counts(evs, _words)
+        w_score = _specificity(w_ev, w_docs, self.word_corpus, many_docs)
+        best_w = max(w_score.values(), default=0.0)
+        # the theme's main words: a headline chunk naming one of them may add the editor's own word
+        # ("fuel" in most events -> "fuel rationing" from the headline)
+        top_words = {t for t, v in w_score.items() if v >= 0.6 * best_w and w_ev[t] >= max(2, 0.3 * len(evs))}
+        name_words = {t for n in theme_names if cm.entity_label.get(n) != "PERSON" for t in _words(n.lower())}
+        out = []
+        for _, w, doc in owned:
+            for key, surface in self.headline_chunks(doc):
+                words = _words(key)
+                inside = [t for t in words if w_score.get(t, 0.0) > 0]
+                if key in known or len(surface.split()) < 2 or not inside or 2 * len(inside) < len(words):
+                    continue
+                editorial = [t for t in words if t not in w_score and t not in name_words]
+                if editorial and not (top_words & set(words) and len(surface.split()) <= 3):
+                    continue  # a word the theme never uses, unless a short chunk names the theme's main word
+                low = f" {surface.lower()} "
+                if any(f" {x} " in low for x in persons) or key.split(" ")[-1] in ABSTRACT_HEADS:
+                    continue
+                if any(f" {h.lower()} " in low or f" {h.lower()}'" in low for h in cm.hubs) or "'s " in low or "’s " in low:
+                    continue  # the corpus-wide actors name every story, not this one
+                if not any(t not in name_words for t in inside):
+                    continue
+                # the editor's own word ("rationing") neither adds nor dilutes
+                base = sum(w_score[t] for t in inside) / math.sqrt(len(words) - len(editorial)) * (1.0 + 0.15 * min(2, len(words) - 1))
+                score = base * (1.0 + HEADLINE_BONUS * w)
+                known.add(key)
+                docs_n = len({d for t in inside for d in w_docs[t]})
+                out.append(Candidate(key, score, frozenset(content_tokens(key)), docs_n, base, True, surface))
         return out
 
     def owned_headlines(self, evs: list[Event]) -> list[tuple[frozenset, float, str]]:

@@ -9,6 +9,7 @@ prints well at 170 mm.
 from __future__ import annotations
 
 import math
+from typing import Callable
 from xml.sax.saxutils import escape
 
 import networkx as nx
@@ -61,10 +62,39 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
     sub = nx.Graph()  # built in a fixed order: networkx subgraph views iterate a set
     sub.add_nodes_from((n, g.nodes[n]) for n in nodes)
     sub.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in g.edges(nodes, data=True) if a in keep and b in keep))
-    order = {t.id: i for i, t in enumerate(themes)}
     colour = {t.id: PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)}
-    k_themes = max(1, len(themes))
+    xy = _placer(sub, themes)
+    max_m = max((sub.nodes[n].get("mentions", 1) for n in sub), default=1)
 
+    def radius(n: str) -> float:
+        return 3.0 + 7.0 * math.sqrt(sub.nodes[n].get("mentions", 1) / max_m)
+
+    def fill(n: str) -> str:
+        a = sub.nodes[n]
+        if a.get("hub"):
+            return HUB_COLOUR
+        return colour.get(a.get("theme", ""), NONE_COLOUR)
+
+    legend_themes = themes[:12]
+    legend_h = 16 * len(legend_themes) + 28
+    height = PLOT_H + legend_h
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'font-family="sans-serif" role="img" aria-label="Co-mention graph of the themes">',
+        "<title>Co-mention graph: entities and key phrases, coloured by theme</title>",
+        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#FFFFFF"/>',
+    ]
+    out += _edges_svg(sub, xy)
+    out += _nodes_svg(sub, nodes, xy, radius, fill)
+    out += _labels_svg(sub, nodes, _labelled(sub, nodes, themes), xy, radius)
+    out += _legend_svg(legend_themes, colour)
+    return "\n".join(out)
+
+
+def _placer(sub: nx.Graph, themes: list[Theme]) -> Callable[[str], tuple[float, float]]:
+    """Node -> (x, y) in the plot area: a seeded spring layout started from one sector per theme."""
+    order = {t.id: i for i, t in enumerate(themes)}
+    k_themes = max(1, len(themes))
     # start each theme in its own sector, hubs in the middle; then relax with a seeded spring layout
     init = {}
     for i, n in enumerate(sorted(sub)):
@@ -93,28 +123,12 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         x, y = pos[n]
         return MARGIN + 40 + (float(x) - x0) * sx, MARGIN + (float(y) - y0) * sy
 
-    max_m = max((sub.nodes[n].get("mentions", 1) for n in sub), default=1)
+    return xy
 
-    def radius(n: str) -> float:
-        return 3.0 + 7.0 * math.sqrt(sub.nodes[n].get("mentions", 1) / max_m)
 
-    def fill(n: str) -> str:
-        a = sub.nodes[n]
-        if a.get("hub"):
-            return HUB_COLOUR
-        return colour.get(a.get("theme", ""), NONE_COLOUR)
-
-    legend_themes = themes[:12]
-    legend_h = 16 * len(legend_themes) + 28
-    height = PLOT_H + legend_h
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'font-family="sans-serif" role="img" aria-label="Co-mention graph of the themes">',
-        "<title>Co-mention graph: entities and key phrases, coloured by theme</title>",
-        f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#FFFFFF"/>',
-    ]
+def _edges_svg(sub: nx.Graph, xy: Callable[[str], tuple[float, float]]) -> list[str]:
     max_w = max((w for _, _, w in sub.edges(data="weight")), default=1.0) or 1.0
-    out.append('<g stroke="#999999" stroke-linecap="round">')
+    out = ['<g stroke="#999999" stroke-linecap="round">']
     for a, b, w in sorted(sub.edges(data="weight"), key=lambda e: (e[0], e[1])):
         (xa, ya), (xb, yb) = xy(a), xy(b)
         same = sub.nodes[a].get("theme") == sub.nodes[b].get("theme") and sub.nodes[a].get("theme")
@@ -124,16 +138,22 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
             f'stroke-opacity="{op if same else op * 0.5:.2f}"/>'
         )
     out.append("</g>")
+    return out
 
-    # labels: the top nodes of each theme and the hubs
+
+def _labelled(sub: nx.Graph, nodes: list[str], themes: list[Theme]) -> set[str]:
+    """The nodes drawn with a label: the top nodes of each theme and the hubs."""
     labelled = set()
     for t in themes:
         ns = [n for n in nodes if sub.nodes[n].get("theme") == t.id and not sub.nodes[n].get("hub")]
         main = _main_nodes(sub, t, ns) if t.label != "Other developments" else []
         labelled.update(main or ns[:LABELLED_PER_THEME])
     labelled.update(n for n in nodes if sub.nodes[n].get("hub"))
+    return labelled
 
-    out.append('<g stroke="#FFFFFF" stroke-width="1">')
+
+def _nodes_svg(sub: nx.Graph, nodes: list[str], xy: Callable, radius: Callable[[str], float], fill: Callable[[str], str]) -> list[str]:
+    out = ['<g stroke="#FFFFFF" stroke-width="1">']
     for n in nodes:
         x, y = xy(n)
         a = sub.nodes[n]
@@ -145,7 +165,11 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         title = escape(f"{a.get('label', n)} ({a.get('mentions', 0)} mentions; theme {a.get('theme') or '-'})")
         out.append(f'{shape} fill="{fill(n)}"><title>{title}</title>{"</rect>" if a.get("kind") == "entity" else "</circle>"}')
     out.append("</g>")
-    out.append('<g font-size="10" fill="#222222">')
+    return out
+
+
+def _labels_svg(sub: nx.Graph, nodes: list[str], labelled: set[str], xy: Callable, radius: Callable[[str], float]) -> list[str]:
+    out = ['<g font-size="10" fill="#222222">']
     for n in nodes:
         if n not in labelled:
             continue
@@ -159,10 +183,12 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         out.append(f'<text {at} fill="#FFFFFF" stroke="#FFFFFF" stroke-width="2.5" stroke-opacity="0.85">{text}</text>')
         out.append(f"<text {at}>{text}</text>")
     out.append("</g>")
+    return out
 
-    # legend
+
+def _legend_svg(legend_themes: list[Theme], colour: dict[str, str]) -> list[str]:
     y = PLOT_H + 10
-    out.append(f'<g font-size="10.5" fill="#222222">')
+    out = [f'<g font-size="10.5" fill="#222222">']
     out.append(
         f'<text x="{MARGIN}" y="{y + 4}" font-size="9.5" fill="#555555">Squares: entities · circles: key phrases · '
         f"dark grey: actors present across most themes · size: mentions</text>"
@@ -177,4 +203,4 @@ def graph_svg(g: nx.Graph, themes: list[Theme]) -> str:
         )
         y += 16
     out.append("</g></svg>")
-    return "\n".join(out)
+    return out

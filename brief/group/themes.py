@@ -110,37 +110,10 @@ def build_themes(
         c = assign.get(ev.id)
         (by_comm[c] if c is not None else unassigned).append(ev)
     members = part.members()
-    comm_alias: dict[int, int] = {}
-    doc_dates = {d.id: d.published for d in docs if d.published}
-    all_days = [x for x in doc_dates.values()] + [e.date for e in events if e.date]
-    first, last = (min(all_days), max(all_days)) if all_days else (None, None)
-    max_events = max((len(v) for v in by_comm.values()), default=1)
-
-    def salience(evs: list[Event]) -> float:
-        sources = {doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
-        s = 0.45 * len(sources) / max(1, cm.n_docs) + 0.35 * len(evs) / max(1, max_events)
-        latest = _latest(evs, doc_dates)
-        if latest and first and last and last > first:
-            s += 0.2 * (latest - first).days / (last - first).days
-        elif latest:
-            s += 0.2
-        return s
-
-    cands = []
-    for c, evs in by_comm.items():
-        if not _viable(c, evs, members.get(c, []), cm):
-            unassigned.extend(evs)
-            continue
-        # a cluster held together only by abstract phrases ("joint efforts") ranks below real stories
-        story = _story_phrases(evs, set(members.get(c, [])), cm)
-        cands.append((salience(evs) * (1.0 if story else STORYLESS), c, evs))
-    cands.sort(key=lambda x: (-x[0], x[1]))
-    total_cap = total_cap or max_themes
-    keep = cands[:max_themes]
-    dropped = cands[max_themes:]
-    # room for "Other developments" within the hard cap
-    if (dropped or unassigned) and len(keep) >= total_cap and total_cap > 1:
-        keep, dropped = cands[: total_cap - 1], cands[total_cap - 1 :]
+    salience = _Salience(cm, events, docs, doc_of, max((len(v) for v in by_comm.values()), default=1))
+    cands, not_viable = _rank_communities(by_comm, members, cm, salience)
+    unassigned.extend(not_viable)
+    keep, dropped = _cut(cands, max_themes, total_cap or max_themes, bool(unassigned))
     for _, _, evs in dropped:
         unassigned.extend(evs)
 
@@ -150,40 +123,108 @@ def build_themes(
     sentences_of = {d.id: d.sentences for d in docs}
     keep = [(salience(evs), c, evs) for c, evs in themed_events.items()]
     keep.sort(key=lambda x: (-x[0], x[1]))
-    if unassigned and themed_events:
-        unassigned = _attach_by_profile(unassigned, themed_events, cm)
-    if 0 < len(unassigned) < MIN_EVENTS and themed_events:
+    unassigned = _place_leftovers(unassigned, themed_events, keep, cm)
+    order = [c for _, c, _ in keep]
+    central = getattr(part, "central", {})
+    themes, comm_theme = _named_themes(cm, label_ctx, order, themed_events, members, central, sentences_of, salience)
+    themes, comm_theme = _renumber(themes, comm_theme)
+    if unassigned:
+        themes.append(_other_theme(unassigned, cm, salience, f"t{len(themes) + 1}"))
+    return themes, comm_theme
+
+
+class _Salience:
+    """Salience of a set of events: share of sources, size against the largest community, recency."""
+
+    def __init__(self, cm: CoMention, events: list[Event], docs: list[Document], doc_of: dict[str, str], max_events: int):
+        self.cm, self.doc_of, self.max_events = cm, doc_of, max_events
+        self.doc_dates = {d.id: d.published for d in docs if d.published}
+        all_days = [x for x in self.doc_dates.values()] + [e.date for e in events if e.date]
+        self.first, self.last = (min(all_days), max(all_days)) if all_days else (None, None)
+
+    def __call__(self, evs: list[Event]) -> float:
+        first, last = self.first, self.last
+        sources = {self.doc_of.get(c.doc_id, c.doc_id) for e in evs for c in e.mentions}
+        s = 0.45 * len(sources) / max(1, self.cm.n_docs) + 0.35 * len(evs) / max(1, self.max_events)
+        latest = _latest(evs, self.doc_dates)
+        if latest and first and last and last > first:
+            s += 0.2 * (latest - first).days / (last - first).days
+        elif latest:
+            s += 0.2
+        return s
+
+
+_Ranked = list[tuple[float, int, list[Event]]]  # (salience, community, its events), best first
+
+
+def _rank_communities(
+    by_comm: dict[int, list[Event]], members: dict, cm: CoMention, salience: _Salience
+) -> tuple[_Ranked, list[Event]]:
+    """Viable communities by salience, and the events of the others (in community order)."""
+    cands = []
+    rest: list[Event] = []
+    for c, evs in by_comm.items():
+        if not _viable(c, evs, members.get(c, []), cm):
+            rest.extend(evs)
+            continue
+        # a cluster held together only by abstract phrases ("joint efforts") ranks below real stories
+        story = _story_phrases(evs, set(members.get(c, [])), cm)
+        cands.append((salience(evs) * (1.0 if story else STORYLESS), c, evs))
+    cands.sort(key=lambda x: (-x[0], x[1]))
+    return cands, rest
+
+
+def _cut(cands: _Ranked, max_themes: int, total_cap: int, has_rest: bool) -> tuple[_Ranked, _Ranked]:
+    """(kept, dropped): at most ``max_themes``, leaving room for "Other developments" within the hard cap."""
+    keep = cands[:max_themes]
+    dropped = cands[max_themes:]
+    if (dropped or has_rest) and len(keep) >= total_cap and total_cap > 1:
+        keep, dropped = cands[: total_cap - 1], cands[total_cap - 1 :]
+    return keep, dropped
+
+
+def _place_leftovers(unassigned: list[Event], themed: dict[int, list[Event]], keep: _Ranked, cm: CoMention) -> list[Event]:
+    """Attach leftover events to themes where they fit; the events still left over."""
+    if unassigned and themed:
+        unassigned = _attach_by_profile(unassigned, themed, cm)
+    if 0 < len(unassigned) < MIN_EVENTS and themed:
         # a lone leftover is no "Other developments" section: it joins the theme it shares most names with
         for ev in unassigned:
             mine = set(cm.event_nodes.get(ev.id, ()))
-            best = min(keep, key=lambda x: (-len(mine & {n for e in themed_events[x[1]] for n in cm.event_nodes.get(e.id, ())}), -x[0], x[1]))
-            themed_events[best[1]].append(ev)
+            best = min(keep, key=lambda x: (-len(mine & {n for e in themed[x[1]] for n in cm.event_nodes.get(e.id, ())}), -x[0], x[1]))
+            themed[best[1]].append(ev)
         unassigned = []
+    return unassigned
 
+
+def _named_themes(
+    cm: CoMention,
+    label_ctx: LabelContext,
+    order: list[int],
+    themed: dict[int, list[Event]],
+    members: dict,
+    central: dict,
+    sentences_of: dict,
+    salience: _Salience,
+) -> tuple[list[Theme], dict[int, str]]:
+    """One labelled theme per community in ``order`` (ids t1, t2, ...), and community -> theme id."""
     themes: list[Theme] = []
     comm_theme: dict[int, str] = {}
     taken: set[str] = {OTHER_LABEL.lower()}
-    central = getattr(part, "central", {})
     named = name_themes(
         label_ctx,
-        [themed_events[c] for _, c, _ in keep],
-        [central.get(c) for _, c, _ in keep],
-        [_texts(themed_events[c], sentences_of) for _, c, _ in keep],
+        [themed[c] for c in order],
+        [central.get(c) for c in order],
+        [_texts(themed[c], sentences_of) for c in order],
     )
-    for (s, c, _), label in zip(keep, named):
-        evs = sorted(themed_events[c], key=lambda e: _event_order(e.id))
-        texts = [
-            sentences_of[m.doc_id][m.sentence].text
-            for e in evs
-            for m in e.mentions
-            if m.doc_id in sentences_of and 0 <= m.sentence < len(sentences_of[m.doc_id])
-        ]
+    for c, label in zip(order, named):
+        evs = sorted(themed[c], key=lambda e: _event_order(e.id))
         phrases = rank_keyphrases(members.get(c, []), cm, evs)
         ents = rank_entities(evs, cm)
         tid = f"t{len(themes) + 1}"
         comm_theme[c] = tid
         if label is None:
-            label, _ = make_label(label_ctx, evs, texts, ents, set(members.get(c, [])), taken)
+            label, _ = make_label(label_ctx, evs, _texts(evs, sentences_of), ents, set(members.get(c, [])), taken)
         taken.add(label.lower())
         themes.append(
             Theme(
@@ -195,32 +236,31 @@ def build_themes(
                 salience=round(salience(evs), 4),
             )
         )
-    # final ranking (leftover events may have joined a theme): ids follow salience
+    return themes, comm_theme
+
+
+def _renumber(themes: list[Theme], comm_theme: dict[int, str]) -> tuple[list[Theme], dict[int, str]]:
+    """Final ranking (leftover events may have joined a theme): ids follow salience."""
     order = sorted(range(len(themes)), key=lambda i: (-themes[i].salience, i))
     renumber = {themes[i].id: f"t{rank + 1}" for rank, i in enumerate(order)}
     themes = [themes[i] for i in order]
     for t in themes:
         t.id = renumber[t.id]
-    comm_theme = {c: renumber[tid] for c, tid in comm_theme.items()}
-    for b, a in comm_alias.items():
-        while a in comm_alias:
-            a = comm_alias[a]
-        if a in comm_theme:
-            comm_theme[b] = comm_theme[a]
-    if unassigned:
-        evs = sorted(unassigned, key=lambda e: _event_order(e.id))
-        tally = Counter(n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "keyphrase")
-        themes.append(
-            Theme(
-                id=f"t{len(themes) + 1}",
-                label=OTHER_LABEL,
-                keyphrases=[cm.display.get(p, p) for p, _ in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:6]],
-                entities=rank_entities(evs, cm)[:6],
-                event_ids=[e.id for e in evs],
-                salience=round(salience(evs), 4),
-            )
-        )
-    return themes, comm_theme
+    return themes, {c: renumber[tid] for c, tid in comm_theme.items()}
+
+
+def _other_theme(unassigned: list[Event], cm: CoMention, salience: _Salience, tid: str) -> Theme:
+    """The "Other developments" theme of the events no theme took."""
+    evs = sorted(unassigned, key=lambda e: _event_order(e.id))
+    tally = Counter(n for e in evs for n in cm.event_nodes.get(e.id, ()) if cm.kind.get(n) == "keyphrase")
+    return Theme(
+        id=tid,
+        label=OTHER_LABEL,
+        keyphrases=[cm.display.get(p, p) for p, _ in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:6]],
+        entities=rank_entities(evs, cm)[:6],
+        event_ids=[e.id for e in evs],
+        salience=round(salience(evs), 4),
+    )
 
 
 def _texts(evs: list[Event], sentences_of: dict) -> list[str]:
