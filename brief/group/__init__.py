@@ -80,7 +80,7 @@ def group(
     }
     progress("group", 1, 4)
     target = target_count(cm.n_docs, len(events), max(1, config.max_themes))
-    part, assign = story_partition(cm, events, docs, doc_of, target, config)
+    part, assign = story_partition(cm, events, docs, doc_of, target)
     progress("group", 2, 4)
     cap = max(1, min(config.max_themes, target + 1))
     themes, comm_theme = build_themes(cm, events, docs, part, assign, cap, doc_of, max(1, config.max_themes))
@@ -123,25 +123,11 @@ class StoryPartition:
         return dict(out)
 
 
-SEMANTIC_MAX_EVENTS = 4000  # above this many events, stories use word similarity only (embedding them all costs minutes)
-
-
-def _semantic(config: BriefConfig | None, n_events: int):
-    """The sentence embedder's ``encode`` for the event graph, or None (no model, or too many events)."""
-    if config is None or n_events > SEMANTIC_MAX_EVENTS:
-        return None
-    from brief.embed import get_embedder
-
-    emb = get_embedder(config)
-    return emb.encode if emb.kind == "model" else None
-
-
 def story_partition(
-    cm: CoMention, events: list[Event], docs: list[Document], doc_of: dict[str, str], target: int,
-    config: BriefConfig | None = None,
+    cm: CoMention, events: list[Event], docs: list[Document], doc_of: dict[str, str], target: int
 ) -> tuple[StoryPartition, dict[str, int | None]]:
     """Stories of the event graph (see :mod:`brief.group.stories`); events in none map to None."""
-    eg = event_graph(events, docs, cm.event_nodes, doc_of, semantic=_semantic(config, len(events)))
+    eg = event_graph(events, docs, cm.event_nodes, doc_of)
     part = StoryPartition(cm, find_stories(eg, target + 1), eg)
     return part, {e.id: part.assignment.get(e.id) for e in events}
 

@@ -135,14 +135,18 @@ def candidates(
             uses[key] += HEADLINE_WEIGHT * share
             surface.setdefault(key, text)
     persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
-    for _, share, doc in ctx.owned_headlines(evs):
+    owned = ctx.owned_headlines(evs)
+    # how much of the theme each owned article tells: its headline names the theme as much as that
+    told = {doc: share * ctx.doc_events.get(doc, 0) for _, share, doc in owned}
+    most = max(told.values(), default=0.0) or 1.0
+    for _, share, doc in owned:
         for text in ctx.headline_clauses(doc):
             text = _sentence_case(text, name_words)
             low = f" {text.lower()} "
             if any(f" {p} " in low for p in persons if len(p) > 3) or len(text.split()) < MIN_WORDS:
                 continue  # a label names a story, not a person
             key = f"{CLAUSE_KEY}{text.lower()}"
-            uses[key] += CLAUSE_WEIGHT * share
+            uses[key] += CLAUSE_WEIGHT * share * told[doc] / most
             surface.setdefault(key, text)
     central_keys = set(ctx.phrases_of.get(central, ())) if central else set()
     for key, text, n in composed(cm, evs, uses, surface, sentences):

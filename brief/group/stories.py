@@ -46,7 +46,6 @@ TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
 ADJACENT = 0.12  # bonus for neighbouring sentences of one article
 BLOCK = 256  # rows of the similarity matrix computed at once (memory: BLOCK x events floats)
 MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
-SEMANTIC_MIX = 0.5  # weight of the sentence embeddings' cosine beside the words' (see event_graph)
 HEADLINE_MIX = 2.0  # how strongly an event is drawn to its article's headline (times their cosine)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -133,14 +132,12 @@ def event_graph(
     event_nodes: dict[str, list[str]],
     doc_of: dict[str, str],
     encode: Callable[[Sequence[tuple[str, str, Sequence[str]]]], np.ndarray] | None = None,
-    semantic: Callable[[list[str]], np.ndarray] | None = None,
 ) -> nx.Graph:
     """Weighted k-nearest-neighbour graph of the events (nodes are event ids).
 
     ``encode`` maps ``[(document id, text, nodes), ...]`` to L2-normalised rows; the
-    default is :class:`LexicalEncoder`.  ``semantic`` (a sentence embedder's
-    ``encode(list[str])``, L2-normalised rows) adds what the sentences mean: "Russia
-    pulls out of the deal" and "Moscow suspends its participation" share no word.
+    default is :class:`LexicalEncoder`.  A sentence embedder (``encode(list[str])``) fits
+    as ``lambda items: embedder.encode([text for _, text, _ in items])``.
     """
     sentences = {d.id: d.sentences for d in docs}
     items = []
@@ -153,11 +150,6 @@ def event_graph(
         doc = doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id) if ev.mentions else ""
         items.append((doc, " ".join(dict.fromkeys(texts)), event_nodes.get(ev.id, [])))
     x = _encode_with_headlines(items, events, docs, doc_of, encode or LexicalEncoder().encode)
-    if semantic is not None and items:
-        # what the sentences mean, beside the words they share: cosine = (words + SEMANTIC_MIX * meaning) / norm
-        e = np.asarray(semantic([text for _, text, _ in items]), dtype=np.float32)
-        x = np.concatenate([x, math.sqrt(SEMANTIC_MIX) * e], axis=1)
-        x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
     published = {d.id: d.published.toordinal() for d in docs if d.published}
     days = [event_day(ev, published) for ev in events]
     tau = time_scale(sorted(set(published.values())))
