@@ -135,7 +135,9 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
                 ev.keyphrases = [p for p, _ in kps]
                 ev._multi = {p for p, m in kps if m}  # type: ignore[attr-defined]
                 raw.append(ev)
+        parsed[i] = None  # the parse is read once: its memory goes back before the next document's events
         progress("extract", i, total)
+    parsed.clear()
     # keyphrases: fold spelling variants; single nouns only when they recur
     fold = fold_variants(phrase_counts)
     folded_counts: Counter = Counter()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-PAIRS_PER_BLOCK = 4_000_000  # products expanded at once (memory: ~20 bytes each)
+PAIRS_PER_BLOCK = 2_000_000  # products expanded at once (memory: ~40 bytes each while sorted)
 
 
 class SparseRows:
