@@ -161,7 +161,9 @@ class Event:
         return list(dict.fromkeys(c.doc_id for c in self.mentions))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The event's JSON; the optional fields still at their default (no end date, attribution
+        or modality; not negated or hedged) are left out -- a large brief has tens of thousands."""
+        out = {
             "id": self.id,
             "date": iso(self.date),
             "date_end": iso(self.date_end),
@@ -181,6 +183,13 @@ class Event:
             "new": self.new,
             "mentions": [c.to_dict() for c in self.mentions],
         }
+        for key in _EVENT_DEFAULTS:
+            if not out[key]:
+                del out[key]
+        return out
+
+
+_EVENT_DEFAULTS = ("date_end", "attribution", "negated", "hedged", "modality")  # left out of the JSON when unset
 
 
 @dataclass

@@ -92,3 +92,25 @@ def test_real_minilm_puts_paraphrases_closer_than_unrelated_sentences():
     from brief.embed import sha256_of
 
     assert sha256_of(folder / "model.safetensors") == DEFAULT_SHA256
+
+
+def test_a_plain_bert_runs_without_transformers_and_gives_the_same_vectors(tiny_bert):
+    from transformers import AutoModel, AutoTokenizer
+
+    from brief.embed import ModelEmbedder, TorchBertEmbedder
+    from brief.embed.bert import load
+
+    clear_cache()
+    emb = get_embedder(BriefConfig(embedder=str(tiny_bert)))
+    assert isinstance(emb, TorchBertEmbedder)
+    model = AutoModel.from_pretrained(str(tiny_bert))
+    model.eval()
+    reference = ModelEmbedder("reference", model, AutoTokenizer.from_pretrained(str(tiny_bert)))
+    texts = ["Officials met.", "The council postponed the ceasefire talks after the meeting on Friday, 40 people said.",
+             "word " * 200, ""]
+    assert np.array_equal(emb.encode(texts), reference.encode(texts))
+    (tiny_bert / "tokenizer.json").rename(tiny_bert / "tokenizer.json.off")
+    try:
+        assert load(tiny_bert) is None  # no tokenizer.json: transformers loads it
+    finally:
+        (tiny_bert / "tokenizer.json.off").rename(tiny_bert / "tokenizer.json")

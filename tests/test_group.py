@@ -430,3 +430,18 @@ def test_a_big_graph_exports_its_repeated_links_only():
     assert data["graph"]["pruned"]["links"] == EXPORT_MAX_LINKS + 20
     small = nx.Graph([("p", "q", {"weight": 0.5, "count": 1})])
     assert len(graph_to_json(small)["links"]) == 1 and "pruned" not in graph_to_json(small)["graph"]
+
+
+def test_a_graph_too_big_even_when_cut_keeps_only_its_most_repeated_links(monkeypatch):
+    import networkx as nx
+
+    from brief.group import graph_to_json
+
+    monkeypatch.setattr("brief.group.EXPORT_MAX_LINKS", 4)
+    monkeypatch.setattr("brief.group.EXPORT_KEEP_LINKS", 5)
+    g = nx.Graph()
+    for i, count in enumerate([2, 2, 2, 2, 3, 3, 3, 4]):
+        g.add_edge(f"a{i}", f"b{i}", weight=0.5, count=count)
+    data = graph_to_json(g)
+    assert sorted(link["count"] for link in data["links"]) == [3, 3, 3, 4]
+    assert data["graph"]["pruned"]["min_count"] == 3

@@ -22,7 +22,10 @@ Where the model comes from (``config.embedder``):
   in the local Hugging Face cache (never downloaded at run time);
 * ``"lexical"``: no model, hashed bag of content-word stems.
 
-The model is loaded with transformers ``AutoModel``/``AutoTokenizer``, pooled by the
+A plain BERT folder with a ``tokenizer.json`` (the default MiniLM is one) runs on the CPU
+through :mod:`brief.embed.bert` -- torch, safetensors and tokenizers only, the same vectors
+bit for bit without importing transformers (seconds saved on every run); any other model is
+loaded with transformers ``AutoModel``/``AutoTokenizer``.  Either is pooled by the
 attention-masked mean of the last hidden states, run under ``torch.inference_mode()``
 in batches.  torch and transformers are imported only when a model is first needed.
 If no model loads, :func:`get_embedder` returns the lexical embedder with a one-line
@@ -108,14 +111,28 @@ class ModelEmbedder:
         with torch.inference_mode():
             for s in range(0, len(order), BATCH):
                 idx = order[s : s + BATCH]
-                enc = self.tokenizer([texts[i] or "" for i in idx], padding=True, truncation=True,
-                                     max_length=MAX_TOKENS, return_tensors="pt")
-                enc = {k: v.to(self.device) for k, v in enc.items()}
-                hidden = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                hidden, mask = self._forward([texts[i] or "" for i in idx])
+                mask = mask.unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 out[idx] = pooled.float().cpu().numpy()
         return _normalise(out)
+
+    def _forward(self, texts: list[str]):
+        """(last hidden states, attention mask) of one batch."""
+        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        enc = {k: v.to(self.device) for k, v in enc.items()}
+        return self.model(**enc).last_hidden_state, enc["attention_mask"]
+
+
+class TorchBertEmbedder(ModelEmbedder):
+    """The same encoder run by :mod:`brief.embed.bert` (torch alone, no transformers import)."""
+
+    def __init__(self, name: str, model: Any):
+        super().__init__(name, model, None, "cpu")
+
+    def _forward(self, texts: list[str]):
+        ids, mask = self.model.tokenize(texts, MAX_TOKENS)
+        return self.model.hidden(ids, mask), mask
 
 
 LEXICAL_SURE = 0.6  # word-overlap cosine above which two texts need no embedding to be called alike
@@ -258,16 +275,23 @@ def load_model_embedder(spec: str | None, device: str | None = None) -> ModelEmb
         src, name = (str(folder), spec) if folder is not None else (spec, spec)
         kwargs = {} if folder is not None else {"local_files_only": True}
     try:
+        import torch
+
+        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        if dev == "cpu" and (spec is None or Path(src).is_dir()):
+            from brief.embed.bert import load
+
+            plain = load(src)  # a plain BERT runs without importing transformers (seconds saved)
+            if plain is not None:
+                return TorchBertEmbedder(name, plain)
         import logging
 
-        import torch
         import transformers
         from transformers import AutoModel, AutoTokenizer
 
         transformers.logging.set_verbosity_error()
         transformers.logging.disable_progress_bar()
         logging.getLogger("transformers").setLevel(logging.ERROR)
-        dev = device or ("cuda" if torch.cuda.is_available() else "cpu")
         tok = AutoTokenizer.from_pretrained(src, **kwargs)
         model = AutoModel.from_pretrained(src, **kwargs)
         model.to(torch.device(dev))

@@ -78,7 +78,9 @@ def extract(docs: list[Document], *, config: BriefConfig | None = None,
         if not (doc.duplicate_of and doc.duplicate_of in by_id and doc.duplicate_of != doc.id):
             cues(parsed[i][0])
             _read_document(doc, *parsed[i], resolver, found)
+            parsed[i] = None  # the parse is read once: its memory goes back before the next document's events
             progress("extract", i, total)
+    parsed.clear()
     _fold_keyphrases(found.events, found.phrase_counts)
 
     def sentence_text(c: Citation) -> str:

@@ -69,7 +69,7 @@ def text_similarity(a: set[str], b: set[str]) -> float:
 
 
 _INFO_KEYS = ("event", "cls", "words", "people", "parts", "keys", "weekday", "docs", "person_targets",
-              "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places")
+              "phrase_targets", "actor_kinds", "ents", "target_heads", "published", "places", "cited")
 
 
 class _Info:
@@ -105,6 +105,7 @@ class _Info:
                 self.actor_kinds.setdefault("PLACE" if kind in ("GPE", "LOC", "NORP") else kind, set()).add(a)
         self.weekday = weekday_of(ev.date_text)
         self.docs = {c.doc_id for c in ev.mentions}
+        self.cited = frozenset((c.doc_id, c.sentence) for c in ev.mentions)
 
 
 def _dates_compatible(a: _Info, b: _Info) -> bool:
@@ -131,7 +132,7 @@ def compatible(a: _Info, b: _Info) -> bool:
     """Nothing says these two are different happenings (checked between every member of two clusters)."""
     if a.cls != b.cls or a.event.negated != b.event.negated:
         return False
-    if set(a.event.mentions) & set(b.event.mentions):  # two events of one sentence stay two
+    if a.cited & b.cited:  # two events of one sentence stay two
         return False
     if not _dates_compatible(a, b):
         return False
@@ -167,14 +168,17 @@ UNDECIDED_LOW = 0.25  # fewer shared words than this: not the same happening, wh
 RARE_WORD_DF = 12  # a content word in more events than this is too common to block on
 
 
+MIN_SHARED_WORDS = 0.2  # every rule below asks at least this word overlap
+
+
 def same_happening(a: _Info, b: _Info, similarity=None) -> bool:
-    if not compatible(a, b):
+    sim = text_similarity(a.words, b.words)
+    if sim < MIN_SHARED_WORDS or not compatible(a, b):  # the cheap test first: most candidates fail it
         return False
     # "met Netanyahu" vs "met officials": a named person on one side, only people described on the other
     for x, y in ((a, b), (b, a)):
         if x.person_targets and not y.person_targets and y.phrase_targets and not (x.person_targets & y.parts):
             return False
-    sim = text_similarity(a.words, b.words)
     if a.docs & b.docs:  # same document: only near-repeats
         return sim >= 0.75
     shared = a.parts & b.parts

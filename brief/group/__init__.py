@@ -157,24 +157,31 @@ def _annotate(cm: CoMention, comm: dict[str, int], comm_theme: dict[int, str], t
     return g
 
 
-# The exported graph keeps every link up to this many; past it, only the links seen in at least
-# EXPORT_MIN_COUNT sentences (and their nodes), so a big corpus's JSON stays readable.
+# The exported graph keeps every link up to EXPORT_MAX_LINKS; past it, only the links seen in at
+# least EXPORT_MIN_COUNT sentences (and their nodes) -- a count raised until at most EXPORT_KEEP_LINKS
+# are left -- so a big corpus's JSON stays readable (and within its size).
 EXPORT_MAX_LINKS = 5000
 EXPORT_MIN_COUNT = 2
+EXPORT_KEEP_LINKS = 10000
 
 
 def graph_to_json(g: nx.Graph) -> dict[str, Any]:
     """Node-link JSON of the graph (``nodes`` with their ``theme``, ``links`` with ``weight``).
 
-    A graph of more than ``EXPORT_MAX_LINKS`` links is cut to its links co-mentioned in at
-    least ``EXPORT_MIN_COUNT`` sentences and the nodes they join; ``graph.pruned`` says so.
+    A graph of more than ``EXPORT_MAX_LINKS`` links is cut to its links
+    co-mentioned in at least ``EXPORT_MIN_COUNT`` sentences (more, until at most
+    ``EXPORT_KEEP_LINKS`` are left) and the nodes they join; ``graph.pruned`` says so.
     """
     if g.number_of_edges() > EXPORT_MAX_LINKS:
-        kept = [(u, v) for u, v, c in g.edges(data="count") if (c or 0) >= EXPORT_MIN_COUNT]
+        counts = sorted(((c or 0) for _, _, c in g.edges(data="count")), reverse=True)
+        min_count = EXPORT_MIN_COUNT
+        while len(counts) > EXPORT_KEEP_LINKS and counts[EXPORT_KEEP_LINKS] >= min_count:
+            min_count += 1  # the link just past the bound is still kept at this count
+        kept = [(u, v) for u, v, c in g.edges(data="count") if (c or 0) >= min_count]
         sub = g.edge_subgraph(kept).copy()
         sub.graph["pruned"] = {"links": g.number_of_edges(), "nodes": g.number_of_nodes(),
                                "kept_links": sub.number_of_edges(), "kept_nodes": sub.number_of_nodes(),
-                               "min_count": EXPORT_MIN_COUNT}
+                               "min_count": min_count}
         g = sub
     data = nx.node_link_data(g, edges="links")
     return json.loads(json.dumps(data, default=str))

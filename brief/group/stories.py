@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 import numpy as np
 
+from brief.group.knn import SparseRows, products
 from brief.group.phrases import singular
 from brief.model import Document, Event
 
@@ -39,12 +40,15 @@ except Exception:  # pragma: no cover
 SEED = 20240601
 HUB_DOC_SHARE = 0.6  # a term in at least this share of the documents carries no story
 MAX_TERMS = 6000  # vocabulary bound (the most widely used linking terms are kept)
+# a term used by more events than this links too many to compare (the pairs it would bring grow
+# with its square); it is left out, so the cost of the event graph grows with the corpus, not its square
+MAX_TERM_EVENTS = 1500
+ENCODE_ROWS = 2048  # rows of the tf-idf matrix made dense at once
 NODE_WEIGHT = 2.0  # an entity / key-phrase node counts as this many words
 NEIGHBOURS = 6  # edges kept per event (k nearest)
 MIN_SIM = 0.06
 TIME_FLOOR = 0.35  # similarity factor of two events far apart in time
 ADJACENT = 0.12  # bonus for neighbouring sentences of one article
-BLOCK = 256  # rows of the similarity matrix computed at once (memory: BLOCK x events floats)
 MIN_STORY = 3  # events a story needs; smaller communities are merged into a neighbour
 HEADLINE_MIX = 2.0  # how strongly an event is drawn to its article's headline (times their cosine)
 
@@ -66,15 +70,15 @@ def terms(text: str) -> list[str]:
 class LexicalEncoder:
     """tf-idf vectors over words (and graph nodes), with idf over *documents*.
 
-    ``encode(items)`` takes, per event, ``(document id, text, nodes)`` and returns an
-    L2-normalised matrix (one row per event), as a sentence embedder would.
+    ``encode(items)`` takes, per event, ``(document id, text, nodes)`` and returns the
+    L2-normalised rows (one per event) as :class:`~brief.group.knn.SparseRows`.
     """
 
     def __init__(self, hub_share: float = HUB_DOC_SHARE, max_terms: int = MAX_TERMS):
         self.hub_share = hub_share
         self.max_terms = max_terms
 
-    def encode(self, items: Sequence[tuple[str, str, Sequence[str]]]) -> np.ndarray:
+    def encode(self, items: Sequence[tuple[str, str, Sequence[str]]]) -> SparseRows:
         bags: list[Counter] = []
         term_docs: dict[str, set[str]] = defaultdict(set)
         term_events: Counter = Counter()
@@ -90,24 +94,25 @@ class LexicalEncoder:
         vocab = [
             t
             for t, k in term_events.items()
-            if k >= 2 and (n_docs < 4 or len(term_docs[t]) / n_docs < self.hub_share)
+            if 2 <= k <= MAX_TERM_EVENTS and (n_docs < 4 or len(term_docs[t]) / n_docs < self.hub_share)
         ]
         vocab.sort(key=lambda t: (-term_events[t], t))
-        # bound the matrix (events x terms, float32) to about 200 MB on large corpora
-        cap = min(self.max_terms, max(500, 50_000_000 // max(1, len(items))))
-        vocab = sorted(vocab[:cap])
+        vocab = sorted(vocab[:self.max_terms])
         col = {t: i for i, t in enumerate(vocab)}
         idf = np.array([math.log((1.0 + n_docs) / (1.0 + len(term_docs[t]))) + 1.0 / (1.0 + term_events[t]) for t in vocab],
                        dtype=np.float32)
-        x = np.zeros((len(items), max(1, len(vocab))), dtype=np.float32)
-        for i, bag in enumerate(bags):
-            for t, c in bag.items():
-                j = col.get(t)
-                if j is not None:
-                    x[i, j] = (1.0 + math.log(c)) * idf[j] if c >= 1 else c * idf[j]
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return x / norms
+        parts = []
+        for lo in range(0, len(bags), ENCODE_ROWS):  # dense a block of rows at a time, kept sparse
+            x = np.zeros((min(ENCODE_ROWS, len(bags) - lo), max(1, len(vocab))), dtype=np.float32)
+            for r, bag in enumerate(bags[lo:lo + ENCODE_ROWS]):
+                for t, c in bag.items():
+                    j = col.get(t)
+                    if j is not None:
+                        x[r, j] = (1.0 + math.log(c)) * idf[j] if c >= 1 else c * idf[j]
+            norms = np.linalg.norm(x, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            parts.append(SparseRows.from_dense(x / norms))
+        return SparseRows.stack(parts, max(1, len(vocab)))
 
 
 def event_day(ev: Event, published: dict[str, int]) -> int | None:
@@ -131,13 +136,13 @@ def event_graph(
     docs: list[Document],
     event_nodes: dict[str, list[str]],
     doc_of: dict[str, str],
-    encode: Callable[[Sequence[tuple[str, str, Sequence[str]]]], np.ndarray] | None = None,
+    encode: Callable[[Sequence[tuple[str, str, Sequence[str]]]], SparseRows | np.ndarray] | None = None,
 ) -> nx.Graph:
     """Weighted k-nearest-neighbour graph of the events (nodes are event ids).
 
-    ``encode`` maps ``[(document id, text, nodes), ...]`` to L2-normalised rows; the
-    default is :class:`LexicalEncoder`.  A sentence embedder (``encode(list[str])``) fits
-    as ``lambda items: embedder.encode([text for _, text, _ in items])``.
+    ``encode`` maps ``[(document id, text, nodes), ...]`` to L2-normalised rows (sparse,
+    or a dense array); the default is :class:`LexicalEncoder`.  Only events that share a
+    term are compared (:func:`brief.group.knn.products`): the others have similarity 0.
     """
     sentences = {d.id: d.sentences for d in docs}
     items = []
@@ -166,38 +171,22 @@ def event_graph(
     g.add_nodes_from(ev.id for ev in events)
     n = len(events)
     k = min(NEIGHBOURS, max(1, n - 1))
-    for lo in range(0, n, BLOCK):
-        hi = min(n, lo + BLOCK)
-        sim = x[lo:hi] @ x.T
-        gap = np.abs(day_arr[lo:hi, None] - day_arr[None, :])
+    if not isinstance(x, SparseRows):
+        x = SparseRows.from_dense(np.asarray(x, dtype=np.float32))
+    for lo, hi, rows, cols, sims in products(x):  # only pairs sharing a term: the rest have similarity 0
+        gap = np.abs(day_arr[rows] - day_arr[cols])
         close = np.exp(-gap / tau)
-        both = has_day[lo:hi, None] & has_day[None, :]
-        close = np.where(both, close, np.float32(0.6))
-        sim = sim * (TIME_FLOOR + (1.0 - TIME_FLOOR) * close)
-        for r in range(hi - lo):
-            i = lo + r
-            row = sim[r]
-            row[i] = 0.0
-            if first[i] is not None:
-                doc, s = first[i]
-                for j in at.get((doc, s - 1), []) + at.get((doc, s), []) + at.get((doc, s + 1), []):
-                    if j != i:
-                        row[j] += ADJACENT
-            cand = np.argpartition(-row, k - 1)[:k] if k < n - 1 else np.arange(n)
-            top = sorted(cand.tolist(), key=lambda j: (-row[j], j))[:k]
-            for j in top:
-                w = float(row[j])
-                if w < MIN_SIM:
-                    break
-                a, b = events[i].id, events[int(j)].id
-                if g.has_edge(a, b):
-                    g[a][b]["weight"] = max(g[a][b]["weight"], w)
-                else:
-                    g.add_edge(a, b, weight=w)
+        close = np.where(has_day[rows] & has_day[cols], close, np.float32(0.6))
+        sims = sims * (TIME_FLOOR + (1.0 - TIME_FLOOR) * close)
+        bounds = np.searchsorted(rows, np.arange(lo, hi + 1))
+        for i in range(lo, hi):
+            a, b = bounds[i - lo], bounds[i - lo + 1]
+            _link(g, events, i, cols[a:b], sims[a:b], first, at, k)
     return g
 
 
-def _encode_with_headlines(items, events: list[Event], docs: list[Document], doc_of: dict[str, str], enc) -> np.ndarray:
+def _encode_with_headlines(items, events: list[Event], docs: list[Document], doc_of: dict[str, str],
+                           enc) -> SparseRows | np.ndarray:
     """Event rows, each pulled towards its article's headline by how much it is about it.
 
     An editor names the story in the headline; an event whose sentence shares its
@@ -211,18 +200,75 @@ def _encode_with_headlines(items, events: list[Event], docs: list[Document], doc
     if HEADLINE_MIX <= 0 or not titles:
         return enc(items)
     both = enc(list(items) + [(d, t, []) for d, t in titles])  # one vocabulary for sentences and headlines
-    x, h = both[: len(items)], both[len(items):]
-    row = {d: i for i, (d, _) in enumerate(titles)}
+    row = {d: len(items) + i for i, (d, _) in enumerate(titles)}
+    headline_of = [row.get(doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id)) if ev.mentions else None
+                   for ev in events]
+    if isinstance(both, SparseRows):
+        return _pull_sparse(both, len(items), headline_of)
+    x, h = both[: len(items)], both
     out = x.copy()
-    for i, ev in enumerate(events):
-        if not ev.mentions:
-            continue
-        j = row.get(doc_of.get(ev.mentions[0].doc_id, ev.mentions[0].doc_id))
+    for i, j in enumerate(headline_of):
         if j is not None:
             out[i] += HEADLINE_MIX * max(0.0, float(x[i] @ h[j])) * h[j]
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return out / norms
+
+
+def _pull_sparse(m: SparseRows, n: int, headline_of: list[int | None]) -> SparseRows:
+    """:func:`_encode_with_headlines` on sparse rows: rows 0..n-1 are the events, the rest headlines."""
+    indptr = [0]
+    indices: list[np.ndarray] = []
+    data: list[np.ndarray] = []
+    for i in range(n):
+        ci, vi = m.indices[m.indptr[i]:m.indptr[i + 1]], m.data[m.indptr[i]:m.indptr[i + 1]]
+        j = headline_of[i]
+        if j is not None:
+            cj, vj = m.indices[m.indptr[j]:m.indptr[j + 1]], m.data[m.indptr[j]:m.indptr[j + 1]]
+            common, a, b = np.intersect1d(ci, cj, assume_unique=True, return_indices=True)
+            s = float(vi[a] @ vj[b]) if len(common) else 0.0
+            if s > 0:
+                cols = np.union1d(ci, cj)
+                vals = np.zeros(len(cols), dtype=np.float32)
+                vals[np.searchsorted(cols, ci)] += vi
+                vals[np.searchsorted(cols, cj)] += np.float32(HEADLINE_MIX * s) * vj
+                ci, vi = cols, vals / max(float(np.linalg.norm(vals)), 1e-12)
+        indices.append(ci)
+        data.append(vi.astype(np.float32))
+        indptr.append(indptr[-1] + len(ci))
+    return SparseRows(np.array(indptr, dtype=np.int64),
+                      np.concatenate(indices) if indices else np.zeros(0, np.int64),
+                      np.concatenate(data) if data else np.zeros(0, np.float32), m.n_cols)
+
+
+def _link(g: nx.Graph, events: list[Event], i: int, cols: np.ndarray, sims: np.ndarray,
+          first: list, at: dict, k: int) -> None:
+    """Edges from event i to its k most similar events (a neighbouring sentence adds ``ADJACENT``)."""
+    sims = sims.copy()
+    sims[cols == i] = 0.0
+    if first[i] is not None:
+        doc, s = first[i]
+        extra = []
+        for j in at.get((doc, s - 1), []) + at.get((doc, s), []) + at.get((doc, s + 1), []):
+            if j == i:
+                continue
+            p = int(np.searchsorted(cols, j))
+            if p < len(cols) and cols[p] == j:
+                sims[p] += np.float32(ADJACENT)
+            else:
+                extra.append(j)
+        if extra:
+            cols = np.concatenate([cols, np.array(extra, dtype=np.int64)])
+            sims = np.concatenate([sims, np.full(len(extra), ADJACENT, dtype=np.float32)])
+    for p in np.lexsort((cols, -sims))[:k]:
+        w = float(sims[p])
+        if w < MIN_SIM:
+            break
+        a, b = events[i].id, events[int(cols[p])].id
+        if g.has_edge(a, b):
+            g[a][b]["weight"] = max(g[a][b]["weight"], w)
+        else:
+            g.add_edge(a, b, weight=w)
 
 
 def _sorted_graph(g: nx.Graph) -> nx.Graph:

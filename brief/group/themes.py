@@ -64,10 +64,15 @@ def rank_keyphrases(nodes: list[str], cm: CoMention, evs: list[Event]) -> list[s
     tf = Counter(n for e in evs for n in dict.fromkeys(cm.event_nodes.get(e.id, ())) if n in node_set)
     phrases = [n for n in nodes if cm.kind.get(n) == "keyphrase"]
     tokens = {n: frozenset(content_tokens(n)) for n in phrases}
+    by_token: dict[str, set[str]] = defaultdict(set)  # the longer variants of a phrase hold all its words
+    for n in phrases:
+        for t in tokens[n]:
+            by_token[t].add(n)
     scores = {}
     for n in phrases:
         inner = sum(w for _, m, w in cm.graph.edges(n, data="weight") if m in node_set)
-        family = sum(tf[m] for m in phrases if m != n and tokens[n] and tokens[n] < tokens[m])
+        longer = set.intersection(*(by_token[t] for t in tokens[n])) if tokens[n] else set()
+        family = sum(tf[m] for m in longer if tokens[n] < tokens[m])
         spread = len(cm.docs.get(n, ()))
         words = len(n.split(" "))
         scores[n] = (

@@ -35,7 +35,9 @@ class RenderError(BriefError):
 
 
 def render_json(brief: Brief) -> str:
-    return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The JSON contract, compact (no indentation: a thousand-article brief is half whitespace
+    indented); ``python -m json.tool`` shows it indented."""
+    return json.dumps(brief.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def render_bytes(brief: Brief, format: str) -> bytes:
