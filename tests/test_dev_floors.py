@@ -23,16 +23,16 @@ from conftest import SHARED
 # metric -> floor (higher is better) per corpus; "x/y" metrics compare the numerator
 FLOORS: dict[str, dict[str, float]] = {
     "seeds": {
-        "gold_themes_matched": 5, "labels_naming_story": 3, "facts_recalled_pct": 61.5, "discrepancies_flagged": 1,
-        "outlets_found": 3, "cited_pct": 100.0, "supported_pct": 100.0,
+        "gold_themes_matched": 5, "labels_naming_story": 4, "facts_recalled_pct": 61.5, "discrepancies_flagged": 1,
+        "outlets_found": 3, "cited_pct": 100.0, "supported_pct": 97.0,
     },
     "grain-deal": {
-        "gold_themes_matched": 4, "labels_naming_story": 3, "facts_recalled_pct": 61.8, "discrepancies_flagged": 3,
-        "cited_pct": 100.0, "supported_pct": 100.0,
+        "gold_themes_matched": 4, "labels_naming_story": 3, "facts_recalled_pct": 55.9, "discrepancies_flagged": 3,
+        "cited_pct": 100.0, "supported_pct": 97.2,
     },
     "israel-russia": {
-        "gold_themes_matched": 6, "labels_naming_story": 5, "facts_recalled_pct": 54.8, "discrepancies_flagged": 2,
-        "cited_pct": 100.0, "supported_pct": 97.1,
+        "gold_themes_matched": 6, "labels_naming_story": 4, "facts_recalled_pct": 61.3, "discrepancies_flagged": 2,
+        "cited_pct": 100.0, "supported_pct": 94.6,
     },
 }
 # metric -> ceiling (lower is better) per corpus; discrepancies_reported: the gold ones plus at most 3 false
