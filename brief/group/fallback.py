@@ -22,13 +22,22 @@ from brief.group.phrases import DETERMINERS, content_tokens, normalise
 from brief.model import Event
 
 
-def surface_in_text(phrase: str, sentences: list[str]) -> str:
-    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing)."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase) if w]
+def surface_in_text(phrase: str, sentences: list[str], lowered: list[str] | None = None) -> str:
+    """The phrase as written in a source sentence (recovers "IDF", "Golan Heights" casing).
+
+    ``lowered`` (the sentences lower-cased, once per theme) lets the pattern run only on the
+    sentences that hold the phrase's first word: the same answer, without a regex search of
+    every sentence for every phrase of a large theme.
+    """
+    raw = [w for w in re.split(r"[\s-]+", phrase) if w]
+    words = [re.escape(w) for w in raw]
     if not words:
         return phrase
     pat = re.compile(r"\b" + r"[\s\-]*".join(words) + r"\b", re.IGNORECASE)
-    for s in sentences:
+    first_word = raw[0].lower()
+    for k, s in enumerate(sentences):
+        if lowered is not None and first_word not in lowered[k]:
+            continue
         m = pat.search(s)
         if m:
             text = re.sub(r"\s+", " ", m.group(0))

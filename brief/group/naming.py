@@ -106,9 +106,10 @@ def candidates(
     for e in evs:
         for p in ctx.phrases_of.get(e.id, ()):
             uses[p] += 1
-    joined = " ".join(sentences).lower()
+    lowered = [s.lower() for s in sentences]
+    joined = " ".join(lowered)
     for p in uses:
-        text = surface_in_text(cm.display.get(p, p), sentences)
+        text = surface_in_text(cm.display.get(p, p), sentences, lowered)
         if " " in text and f"-{text.lower()}" in joined and f" {text.lower()}" not in joined:
             text = text.split(" ", 1)[1]  # the tail of a hyphenated word ("Russian-built S-200 ..."): not a word
         surface[p] = text
