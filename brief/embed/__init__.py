@@ -284,14 +284,11 @@ def load_model_embedder(spec: str | None, device: str | None = None) -> ModelEmb
             plain = load(src)  # a plain BERT runs without importing transformers (seconds saved)
             if plain is not None:
                 return TorchBertEmbedder(name, plain)
-        import logging
+        from brief.hf import quiet_transformers
 
-        import transformers
+        quiet_transformers()
         from transformers import AutoModel, AutoTokenizer
 
-        transformers.logging.set_verbosity_error()
-        transformers.logging.disable_progress_bar()
-        logging.getLogger("transformers").setLevel(logging.ERROR)
         tok = AutoTokenizer.from_pretrained(src, **kwargs)
         model = AutoModel.from_pretrained(src, **kwargs)
         model.to(torch.device(dev))

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -82,12 +81,11 @@ def load_model(model_id: str, device: str) -> tuple[Any, Any]:
         kwargs: dict[str, Any] = {} if folder is not None else {"local_files_only": True, "cache_dir": hub_cache_dir()}
         try:
             import torch
-            import transformers
+            from brief.hf import quiet_transformers
+
+            quiet_transformers()
             from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
-            transformers.logging.set_verbosity_error()
-            transformers.logging.disable_progress_bar()
-            logging.getLogger("transformers").setLevel(logging.ERROR)
             tok = AutoTokenizer.from_pretrained(src, **kwargs)
             model = AutoModelForSeq2SeqLM.from_pretrained(src, **kwargs)
             model.to(torch.device(device))
