@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from brief import lexicon
 from brief.group.graph import CoMention
@@ -32,9 +31,9 @@ from brief.model import Event
 MIN_WORDS, MAX_WORDS = 2, 6
 CENTRAL_BONUS = 1.5  # a phrase of the theme's most central event
 NAME_BONUS = 1.6  # a phrase holding a name of this story ("S-300 delivery")
-HEADLINE_WEIGHT = 2.0
+HEADLINE_WEIGHT = 2.0  # a chunk of an owned headline counts as this many event uses
 CLAUSE_KEY = "clause: "  # candidate keys of headline clauses (no phrase key has a colon)
-CLAUSE_WEIGHT = 4.0  # a core clause of an owned headline ("X suspends deal") counts as this many event uses  # a chunk of an owned headline counts as this many event uses
+CLAUSE_WEIGHT = 4.0  # a core clause of an owned headline ("X suspends deal") counts as this many event uses
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 
 
@@ -47,13 +46,6 @@ def label_words(label: str) -> set[str]:
             out.add(singular(w))
             out.add(w)
     return out
-
-
-@dataclass(frozen=True)
-class Named:
-    key: str
-    surface: str
-    score: float
 
 
 def _usable(surface: str, key: str, names: set[str]) -> bool:
@@ -124,7 +116,8 @@ def candidates(
                 surface[key] = longer
     name_words = {w for n in cm.kind if cm.kind.get(n) == "entity" for w in n.lower().split()}
     hub_names = {h.lower() for h in cm.hubs}
-    for _, share, doc in ctx.owned_headlines(evs):
+    owned = ctx.owned_headlines(evs)
+    for _, share, doc in owned:
         for key, text in ctx.headline_chunks(doc):
             text = _sentence_case(_strip(text), name_words)
             last = text.split()[-1] if text else ""
@@ -136,7 +129,6 @@ def candidates(
             uses[key] += HEADLINE_WEIGHT * share
             surface.setdefault(key, text)
     persons = {n.lower() for n in cm.entity_label if cm.entity_label.get(n) == "PERSON"}
-    owned = ctx.owned_headlines(evs)
     # how much of the theme each owned article tells: its headline names the theme as much as that
     told = {doc: share * ctx.doc_events.get(doc, 0) for _, share, doc in owned}
     most = max(told.values(), default=0.0) or 1.0
